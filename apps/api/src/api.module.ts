@@ -1,0 +1,10 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ApiPlatformModule, type AppConfig } from '@ccp/server-platform';
+
+/** Composition root of the HTTP process. Domain modules are added here as they arrive. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ApiModule, imports: [ApiPlatformModule.forRoot(config)] };
+  }
+}

@@ -1,0 +1,20 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, Router } from '@angular/router';
+
+import { SessionService } from './session.service';
+
+/** Lets signed-in people through; everyone else goes to the login page and comes back afterwards. */
+export const authGuard: CanActivateFn = async (_route, state) => {
+  const router = inject(Router);
+  if (await inject(SessionService).ensureSession()) {
+    return true;
+  }
+  const queryParams = state.url === '/' ? {} : { returnUrl: state.url };
+  return router.createUrlTree(['/login'], { queryParams });
+};
+
+/** Keeps signed-in people (including a session restored after a reload) off the login page. */
+export const guestGuard: CanActivateFn = async () => {
+  const router = inject(Router);
+  return (await inject(SessionService).ensureSession()) ? router.createUrlTree(['/']) : true;
+};

@@ -1,0 +1,5 @@
+import type { Routes } from '@angular/router';
+
+import { comingSoonRoutes } from '../../shared/coming-soon/coming-soon.routes';
+
+export const OPERATIONS_ROUTES: Routes = comingSoonRoutes('Operations');

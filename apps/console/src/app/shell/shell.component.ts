@@ -1,0 +1,116 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { MatButton } from '@angular/material/button';
+import { MatListItem, MatNavList } from '@angular/material/list';
+import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
+import { MatToolbar } from '@angular/material/toolbar';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+
+import { SessionService } from '../core/auth/session.service';
+import { RealtimeService } from '../core/realtime/realtime.service';
+import { ConnectionIndicatorComponent } from './connection-indicator.component';
+
+interface NavLink {
+  readonly path: string;
+  readonly label: string;
+}
+
+const NAV_LINKS: readonly NavLink[] = [
+  { path: '/', label: 'Home' },
+  { path: '/desk', label: 'Agent desk' },
+  { path: '/board', label: 'Supervisor board' },
+  { path: '/conversations', label: 'Conversations' },
+  { path: '/tickets', label: 'Tickets' },
+  { path: '/customers', label: 'Customers' },
+  { path: '/analytics', label: 'Analytics' },
+  { path: '/operations', label: 'Operations' },
+];
+
+@Component({
+  selector: 'ccp-shell',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [
+    ConnectionIndicatorComponent,
+    MatButton,
+    MatListItem,
+    MatNavList,
+    MatSidenav,
+    MatSidenavContainer,
+    MatSidenavContent,
+    MatToolbar,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+  ],
+  template: `
+    <mat-toolbar class="toolbar">
+      <span class="brand">Contact Center</span>
+      <span class="spacer"></span>
+      <ccp-connection-indicator [state]="connection()" />
+      @if (user(); as user) {
+        <span class="user">{{ user.name }} · {{ user.role }}</span>
+      }
+      <button matButton type="button" (click)="signOut()">Sign out</button>
+    </mat-toolbar>
+    <mat-sidenav-container class="container">
+      <mat-sidenav mode="side" opened>
+        <mat-nav-list aria-label="Main">
+          @for (link of links; track link.path) {
+            <a
+              mat-list-item
+              [routerLink]="link.path"
+              routerLinkActive
+              #active="routerLinkActive"
+              [routerLinkActiveOptions]="{ exact: link.path === '/' }"
+              [activated]="active.isActive"
+              >{{ link.label }}</a
+            >
+          }
+        </mat-nav-list>
+      </mat-sidenav>
+      <mat-sidenav-content>
+        <main class="content">
+          <router-outlet />
+        </main>
+      </mat-sidenav-content>
+    </mat-sidenav-container>
+  `,
+  styles: `
+    :host {
+      display: flex;
+      flex-direction: column;
+      height: 100%;
+    }
+    .toolbar {
+      gap: 16px;
+    }
+    .brand {
+      font: var(--mat-sys-title-large);
+    }
+    .spacer {
+      flex: 1;
+    }
+    .user {
+      font: var(--mat-sys-body-medium);
+    }
+    .container {
+      flex: 1;
+    }
+    mat-sidenav {
+      width: 220px;
+    }
+    .content {
+      padding: 24px;
+    }
+  `,
+})
+export class ShellComponent {
+  private readonly session = inject(SessionService);
+
+  protected readonly links = NAV_LINKS;
+  protected readonly user = this.session.user;
+  protected readonly connection = inject(RealtimeService).state;
+
+  protected signOut(): void {
+    this.session.signOut();
+  }
+}

@@ -1,0 +1,38 @@
+import type { Announcement } from './announcements';
+
+/**
+ * Every realtime event type and the shape of its `data`. The Socket.IO event name is the type.
+ * Later features add their events here (agent:status_changed, conversation:new, call:updated, ...).
+ */
+export interface RealtimeEventMap {
+  'announcement:created': Announcement;
+}
+
+export type RealtimeEventType = keyof RealtimeEventMap;
+
+export interface RealtimeEvent<T extends RealtimeEventType = RealtimeEventType> {
+  /** Monotonic id from the server's append-only event log; resume from the highest one seen. */
+  id: number;
+  type: T;
+  /** ISO-8601 time the event was recorded. */
+  at: string;
+  data: RealtimeEventMap[T];
+}
+
+/** Sent in the Socket.IO handshake `auth` object. */
+export interface RealtimeHandshakeAuth {
+  token: string;
+  /** The highest event id the client has applied; the server replays everything after it. */
+  lastEventId?: number;
+}
+
+/** Emitted by the server once the replay after a (re)connect has been sent in full. */
+export const REALTIME_REPLAY_DONE = 'realtime:replay_done';
+
+export interface RealtimeReplayDone {
+  /** How many events the replay delivered. */
+  replayed: number;
+  lastEventId: number;
+}
+
+export const REALTIME_PATH = '/socket.io';

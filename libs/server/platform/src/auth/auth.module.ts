@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig, jwtSecretOf } from '../config/app-config';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
+import { AuthController } from './auth.controller';
+import { AuthGuard } from './auth.guard';
+import { AuthService } from './auth.service';
+import { DemoUsersSeeder } from './demo-users.seeder';
+import { PasswordHasher } from './password.hasher';
+import { UsersRepository } from './users.repository';
+
+const jwtModule = JwtModule.registerAsync({
+  inject: [AppConfig],
+  useFactory: (config: AppConfig) => ({
+    secret: jwtSecretOf(config),
+    signOptions: { expiresIn: config.JWT_TTL_SECONDS, algorithm: 'HS256' },
+    verifyOptions: { algorithms: ['HS256'] },
+  }),
+});
+
+/** Users, passwords, tokens and API keys: the services, without HTTP. The worker uses this. */
+@Module({
+  imports: [jwtModule],
+  providers: [AuthService, ApiKeysService, UsersRepository, ApiKeysRepository, PasswordHasher, DemoUsersSeeder],
+  exports: [AuthService, ApiKeysService, DemoUsersSeeder],
+})
+export class AuthCoreModule {}
+
+/** The HTTP side: login, me, API keys, and the global guard. */
+@Module({
+  imports: [AuthCoreModule],
+  controllers: [AuthController, ApiKeysController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+})
+export class AuthModule {}

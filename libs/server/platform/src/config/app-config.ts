@@ -1,0 +1,126 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+
+const splitList = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item.length > 0)
+    : value;
+
+/**
+ * Every setting the platform reads, validated once at boot. Property names are the environment
+ * variable names so an error message points straight at the variable to fix.
+ */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** Public base URL printed in logs; defaults to http://localhost:PORT. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  PUBLIC_URL?: string;
+
+  @IsUrl({ require_tld: false, protocols: ['postgres', 'postgresql'] })
+  DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/contact_center';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsUrl({ require_tld: false, protocols: ['redis', 'rediss'] })
+  REDIS_URL = 'redis://127.0.0.1:6379';
+
+  /** Namespaces every Redis key and channel, so several installations (or test runs) share one Redis. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(40)
+  REDIS_PREFIX = 'ccp';
+
+  /** Required in production; a development default keeps `npm start` a two-command affair. */
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production' || config.JWT_SECRET !== undefined)
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(60)
+  JWT_TTL_SECONDS = 12 * 60 * 60;
+
+  /** Comma-separated list of allowed browser origins for CORS; empty means same-origin only. */
+  @Transform(splitList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1024)
+  BODY_LIMIT_BYTES = 1024 * 1024;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** `pretty` needs the pino-pretty dev dependency; production images log JSON. */
+  @IsIn(['json', 'pretty'])
+  LOG_FORMAT: 'json' | 'pretty' = 'json';
+
+  /** Bearer token that lets a Prometheus scraper read /metrics without a user account. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16)
+  METRICS_TOKEN?: string;
+
+  /** Upper bound for adding a job to Redis; a request never waits longer on the queue. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  QUEUE_ADD_TIMEOUT_MS = 250;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  EVENT_LOG_RETENTION_DAYS = 7;
+
+  /** How long in-flight requests and jobs may take to finish after SIGTERM. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_GRACE_MS = 10_000;
+
+  /** Folder with the built console; the api serves it at `/` when it exists. */
+  @IsString()
+  CONSOLE_DIST_DIR = 'dist/console/browser';
+}
+
+const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-never-use-in-production';
+
+export function jwtSecretOf(config: AppConfig): string {
+  return config.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+}
+
+export function publicUrlOf(config: AppConfig): string {
+  return config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+}

@@ -1,0 +1,58 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AnnouncementsController } from './announcements/announcements.controller';
+import { AuthCoreModule, AuthModule } from './auth/auth.module';
+import type { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { ConsoleModule } from './http/console.module';
+import { LoggingModule } from './logging/logging.module';
+import { MetricsController } from './metrics/metrics.controller';
+import { MetricsModule } from './metrics/metrics.module';
+import { QueueModule } from './queue/queue.module';
+import { QueueWorkersModule } from './queue/queue-workers.module';
+import { EventLogRetentionHandler } from './realtime/event-log-retention.handler';
+import { RealtimeGatewayModule, RealtimePublisherModule } from './realtime/realtime.module';
+
+/** What every process needs: configuration, logs, database, metrics, queue producers, realtime publishing. */
+function coreImports(config: AppConfig) {
+  return [
+    ConfigModule.forRoot(config),
+    LoggingModule,
+    DatabaseModule,
+    MetricsModule,
+    QueueModule,
+    RealtimePublisherModule,
+    AuthCoreModule,
+  ];
+}
+
+@Module({})
+export class ApiPlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiPlatformModule,
+      imports: [
+        ...coreImports(config),
+        AuthModule,
+        RealtimeGatewayModule,
+        HealthModule,
+        ConsoleModule.register(config.CONSOLE_DIST_DIR),
+      ],
+      controllers: [MetricsController, AnnouncementsController],
+      exports: [QueueModule, RealtimePublisherModule, AuthCoreModule],
+    };
+  }
+}
+
+@Module({})
+export class WorkerPlatformModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerPlatformModule,
+      imports: [...coreImports(config), QueueWorkersModule],
+      providers: [EventLogRetentionHandler],
+      exports: [QueueModule, RealtimePublisherModule],
+    };
+  }
+}

@@ -1,0 +1,59 @@
+import type { JobsOptions, RepeatOptions } from 'bullmq';
+import { IsInt, Min } from 'class-validator';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * The single list of queues, jobs, payloads, job ids and retry options. A job exists only if it is
+ * here; the worker refuses to start unless every job below has exactly one handler.
+ */
+export const QUEUE_NAMES = ['maintenance'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export class TrimEventLogPayload {
+  @IsInt()
+  @Min(1)
+  olderThanDays!: number;
+}
+
+export interface JobPayloads {
+  'maintenance.trim-event-log': TrimEventLogPayload;
+}
+
+export type JobName = keyof JobPayloads;
+
+export interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  /** Validated before the handler runs: stored payloads are input like any other. */
+  payload: new () => JobPayloads[N];
+  /** A deterministic id makes adding the same logical job twice a no-op. */
+  jobId?: (payload: JobPayloads[N]) => string;
+  options: Pick<JobsOptions, 'attempts' | 'backoff'>;
+  /** Present for jobs the worker schedules itself. */
+  schedule?: { repeat: Pick<RepeatOptions, 'pattern' | 'every'>; payload: (config: AppConfig) => JobPayloads[N] };
+}
+
+const exponentialRetry = (attempts: number, delay: number): JobDefinition<JobName>['options'] => ({
+  attempts,
+  // BullMQ applies ±jitter so retries of many jobs do not stampede together.
+  backoff: { type: 'exponential', delay, jitter: 0.5 },
+});
+
+export const JOBS: { [N in JobName]: JobDefinition<N> } = {
+  'maintenance.trim-event-log': {
+    queue: 'maintenance',
+    payload: TrimEventLogPayload,
+    options: exponentialRetry(5, 5_000),
+    schedule: {
+      repeat: { pattern: '17 * * * *' },
+      payload: (config) => ({ olderThanDays: config.EVENT_LOG_RETENTION_DAYS }),
+    },
+  },
+};
+
+export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+/** Finished jobs are trimmed so Redis memory stays flat; PostgreSQL keeps the history that matters. */
+export const RETENTION = {
+  removeOnComplete: { age: 60 * 60, count: 1_000 },
+  removeOnFail: { age: 7 * 24 * 60 * 60, count: 5_000 },
+} as const;

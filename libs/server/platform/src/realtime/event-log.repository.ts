@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RealtimeEvent, RealtimeEventMap, RealtimeEventType } from '@ccp/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EventLogEntryEntity } from './event-log-entry.entity';
+
+/** An event as stored, with the rooms it goes to. */
+export interface AddressedEvent extends RealtimeEvent {
+  audience: string[];
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  at: Date;
+  data: unknown;
+  audience: string[];
+}
+
+function toAddressed(row: EventRow): AddressedEvent {
+  // The event log only ever holds what append() wrote, which is typed by RealtimeEventMap.
+  return {
+    id: Number(row.id),
+    type: row.type as RealtimeEventType,
+    at: row.at.toISOString(),
+    data: row.data as RealtimeEventMap[RealtimeEventType],
+    audience: row.audience,
+  };
+}
+
+@Injectable()
+export class EventLogRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async append<T extends RealtimeEventType>(
+    type: T,
+    data: RealtimeEventMap[T],
+    audience: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<AddressedEvent> {
+    const rows: unknown = await manager.query(
+      'INSERT INTO events (type, data, audience) VALUES ($1, $2, $3) RETURNING id, type, at, data, audience',
+      [type, JSON.stringify(data), audience],
+    );
+    return toAddressed((rows as EventRow[])[0] as EventRow);
+  }
+
+  /** Events after `afterId` addressed to any of `rooms`, oldest first. */
+  async since(afterId: number, rooms: string[], limit: number): Promise<AddressedEvent[]> {
+    const rows: unknown = await this.dataSource.query(
+      'SELECT id, type, at, data, audience FROM events WHERE id > $1 AND audience && $2 ORDER BY id LIMIT $3',
+      [afterId, rooms, limit],
+    );
+    return (rows as EventRow[]).map(toAddressed);
+  }
+
+  async deleteOlderThan(days: number): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .delete()
+      .from(EventLogEntryEntity)
+      .where(`at < now() - make_interval(days => :days)`, { days })
+      .execute();
+    return result.affected ?? 0;
+  }
+}

@@ -1,0 +1,21 @@
+import { loadConfig, type AppConfig } from '@ccp/server-platform';
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { testEnvironment } from './test-environment';
+
+/**
+ * Configuration for an app under test: the run's database, the local Redis under a prefix of its
+ * own (so parallel test files never see each other's queues or events), and quiet logs.
+ */
+export function testConfig(overrides: Record<string, string> = {}): AppConfig {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: inject('databaseUrl'),
+    DATABASE_POOL_SIZE: '4',
+    REDIS_URL: testEnvironment.redisUrl,
+    REDIS_PREFIX: `ccp-test-${randomBytes(4).toString('hex')}`,
+    LOG_LEVEL: 'silent',
+    CONSOLE_DIST_DIR: 'tmp/no-console-in-tests',
+    ...overrides,
+  });
+}

@@ -1,0 +1,4 @@
+import { PLATFORM_ENTITIES } from '@ccp/server-platform';
+
+/** Every entity of every library: what migrations are generated from and checked against. */
+export const ALL_ENTITIES = [...PLATFORM_ENTITIES];
