@@ -9,7 +9,7 @@ export interface HttpResult<T = unknown> {
 export class HttpClient {
   constructor(
     readonly baseUrl: string,
-    private readonly token?: string,
+    readonly token?: string,
   ) {}
 
   withToken(token: string): HttpClient {

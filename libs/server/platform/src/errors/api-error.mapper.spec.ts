@@ -1,0 +1,39 @@
+import { BadRequestException, ForbiddenException, HttpException, NotFoundException } from '@nestjs/common';
+import { describe, expect, it } from 'vitest';
+import { toApiError } from './api-error.mapper';
+import { DomainException } from './domain.exception';
+
+const fastifyError = (code: string, statusCode: number) =>
+  Object.assign(new Error('fastify says no'), { name: 'FastifyError', code, statusCode });
+
+describe('toApiError', () => {
+  it('keeps domain codes, messages and details', () => {
+    const error = new DomainException('VALIDATION_FAILED', 'bad', [{ field: 'email', message: 'required' }]);
+    expect(toApiError(error)).toEqual({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'bad',
+      details: [{ field: 'email', message: 'required' }],
+    });
+  });
+
+  it('maps Fastify body errors, also when Nest wrapped them', () => {
+    expect(toApiError(fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400)).code).toBe('INVALID_JSON');
+    const wrapped = new HttpException('too big', 413, { cause: fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413) });
+    expect(toApiError(wrapped)).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('maps Nest HTTP exceptions by status', () => {
+    expect(toApiError(new NotFoundException()).code).toBe('NOT_FOUND');
+    expect(toApiError(new ForbiddenException()).code).toBe('FORBIDDEN');
+    expect(toApiError(new BadRequestException()).code).toBe('VALIDATION_FAILED');
+  });
+
+  it('never leaks the message of an unexpected error', () => {
+    expect(toApiError(new Error('password=hunter2 in SQL'))).toEqual({
+      statusCode: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'Internal server error',
+    });
+  });
+});

@@ -1,0 +1,110 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { loginAs, RealtimeTestClient, startTestApi, testConfig, type HttpClient, type RunningApi } from '@ccp/server-testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DemoUsersSeeder } from '../auth/demo-users.seeder';
+import { ApiPlatformModule, WorkerPlatformModule } from '../platform.modules';
+import { Audience } from './audience';
+import { RealtimePublisher } from './realtime.publisher';
+
+describe('realtime over real Socket.IO', () => {
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let supervisor: HttpClient;
+  let supervisorToken: string;
+  let agentToken: string;
+  const clients: RealtimeTestClient[] = [];
+
+  const connect = (token: string | undefined, lastEventId?: number) => {
+    const client = new RealtimeTestClient(api.baseUrl, token, lastEventId);
+    clients.push(client);
+    return client;
+  };
+  const announce = async (text: string) => {
+    const result = await supervisor.post('/api/announcements', { text });
+    expect(result.status).toBe(201);
+  };
+
+  beforeAll(async () => {
+    const config = testConfig();
+    api = await startTestApi(ApiPlatformModule.forRoot(config), config);
+    await api.app.get(DemoUsersSeeder).seedIfEmpty();
+    supervisor = await loginAs(api.http, 'supervisor@demo.local', DEMO_PASSWORD);
+    supervisorToken = supervisor.token ?? '';
+    const agent = await api.http.post<{ accessToken: string }>('/api/auth/login', {
+      email: 'agent@demo.local',
+      password: DEMO_PASSWORD,
+    });
+    agentToken = agent.body.accessToken;
+    // A second process shape: the worker's module graph, publishing through its own connections.
+    worker = await NestFactory.createApplicationContext(WorkerPlatformModule.forRoot(config), { logger: false });
+  });
+
+  afterAll(async () => {
+    clients.forEach((client) => client.close());
+    await worker?.close();
+    await api?.close();
+  });
+
+  it('rejects a handshake without a valid JWT', async () => {
+    const anonymous = connect(undefined);
+    expect(await anonymous.connectError()).toBe('UNAUTHORIZED');
+    const forged = connect('not-a-jwt');
+    expect(await forged.connectError()).toBe('UNAUTHORIZED');
+  });
+
+  it('delivers an event published over REST as { id, type, at, data }', async () => {
+    const client = await connect(supervisorToken).ready();
+    await announce('Queue is long today');
+    const [event] = await client.waitForEvents(1);
+    expect(event).toMatchObject({
+      id: expect.any(Number),
+      type: 'announcement:created',
+      at: expect.any(String),
+      data: { text: 'Queue is long today', authorName: 'Sam Supervisor' },
+    });
+  });
+
+  it('delivers events published from the worker process', async () => {
+    const client = await connect(agentToken).ready();
+    await worker.get(RealtimePublisher).publish(
+      'announcement:created',
+      { id: 'w-1', text: 'from the worker', authorId: 'system', authorName: 'System', createdAt: new Date().toISOString() },
+      [Audience.everyone],
+    );
+    const events = await client.waitForEvents(1);
+    expect(events.map((event) => event.data)).toContainEqual(expect.objectContaining({ text: 'from the worker' }));
+  });
+
+  it('sends each client only the events addressed to its rooms', async () => {
+    const agentClient = await connect(agentToken).ready();
+    const supervisorClient = await connect(supervisorToken).ready();
+    const publisher = worker.get(RealtimePublisher);
+    const data = (text: string) => ({ id: text, text, authorId: 's', authorName: 'S', createdAt: new Date().toISOString() });
+    await publisher.publish('announcement:created', data('supervisors only'), [Audience.supervisors]);
+    await publisher.publish('announcement:created', data('for everyone'), [Audience.everyone]);
+    await supervisorClient.waitForEvents(2);
+    await agentClient.waitForEvents(1);
+    expect(agentClient.events.map((event) => (event.data as { text: string }).text)).toEqual(['for everyone']);
+  });
+
+  it('replays what a reconnecting client missed, in order, exactly once, then continues live', async () => {
+    const first = await connect(supervisorToken).ready();
+    await announce('before the drop');
+    const [seen] = await first.waitForEvents(1);
+    first.close();
+
+    await announce('missed one');
+    await announce('missed two');
+
+    const resumed = connect(supervisorToken, seen?.id);
+    await resumed.ready();
+    await announce('live after resume');
+    const events = await resumed.waitForEvents(3);
+    const texts = events.map((event) => (event.data as { text: string }).text);
+    expect(texts).toEqual(['missed one', 'missed two', 'live after resume']);
+    expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
+    expect(events.map((event) => event.id)).toEqual([...events.map((event) => event.id)].sort((a, b) => a - b));
+    expect(resumed.replays[0]?.replayed).toBe(2);
+  });
+});
