@@ -5,3 +5,4 @@ export { waitFor } from './wait-for';
 export { HttpClient, type HttpResult } from './http-client';
 export { RealtimeTestClient } from './realtime-client';
 export { loginAs, startTestApi, type RunningApi } from './test-api';
+export { DEMO_PASSWORD } from '@ccp/server-platform';

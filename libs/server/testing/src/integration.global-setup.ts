@@ -1,12 +1,7 @@
 import 'reflect-metadata';
 import type { TestProject } from 'vitest/node';
+import './test-config';
 import { createTestDatabase } from './test-database';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    databaseUrl: string;
-  }
-}
 
 /** One fresh, migrated database for the whole integration run, dropped at the end. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

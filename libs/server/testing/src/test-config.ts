@@ -3,6 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { testEnvironment } from './test-environment';
 
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The migrated database of this integration run, created by the global setup. */
+    databaseUrl: string;
+  }
+}
+
 /**
  * Configuration for an app under test: the run's database, the local Redis under a prefix of its
  * own (so parallel test files never see each other's queues or events), and quiet logs.

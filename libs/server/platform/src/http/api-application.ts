@@ -73,6 +73,8 @@ export async function createApiApplication(rootModule: RootModule, config: AppCo
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         fontSrc: ["'self'", 'data:'],
+        // Installations often run on plain HTTP inside a private network; TLS is the proxy's job.
+        upgradeInsecureRequests: null,
       },
     },
   });
