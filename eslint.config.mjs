@@ -4,6 +4,41 @@ import prettier from 'eslint-config-prettier';
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The dependency rules of ARCHITECTURE.md §1. Test files may also use the testing library
+ * (fake vendors, test apps); production code never may.
+ */
+function moduleBoundaries({ testing }) {
+  const withTesting = (tags) => (testing ? [...tags, 'type:testing'] : tags);
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: true,
+      allow: [],
+      depConstraints: [
+        { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
+        { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
+        { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
+        {
+          sourceTag: 'type:app',
+          onlyDependOnLibsWithTags: withTesting(['type:domain', 'type:platform', 'type:contracts']),
+        },
+        {
+          sourceTag: 'type:domain',
+          onlyDependOnLibsWithTags: withTesting(['type:domain', 'type:platform', 'type:contracts']),
+        },
+        { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
+        { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
+        {
+          sourceTag: 'type:testing',
+          onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'],
+        },
+        { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts'] },
+      ],
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', '**/.data', 'e2e/artifacts', '**/*.mjs'],
@@ -20,33 +55,7 @@ export default tseslint.config(
     },
     plugins: { 'import-x': importX },
     rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'scope:server', onlyDependOnLibsWithTags: ['scope:server', 'scope:shared'] },
-            { sourceTag: 'scope:console', onlyDependOnLibsWithTags: ['scope:console', 'scope:shared'] },
-            { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            {
-              sourceTag: 'type:app',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'],
-            },
-            {
-              sourceTag: 'type:domain',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'],
-            },
-            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:contracts'] },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'],
-            },
-            { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts'] },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': moduleBoundaries({ testing: false }),
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
@@ -58,14 +67,24 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ testing: true }) },
+  },
+  {
     files: ['apps/console/**/*.ts'],
     extends: [...angular.configs.tsRecommended],
     processor: angular.processInlineTemplates,
     rules: {
       '@angular-eslint/prefer-on-push-component-change-detection': 'error',
       '@angular-eslint/prefer-standalone': 'error',
-      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'ccp', style: 'kebab-case' }],
-      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'ccp', style: 'camelCase' }],
+      '@angular-eslint/component-selector': [
+        'error',
+        { type: 'element', prefix: 'ccp', style: 'kebab-case' },
+      ],
+      '@angular-eslint/directive-selector': [
+        'error',
+        { type: 'attribute', prefix: 'ccp', style: 'camelCase' },
+      ],
     },
   },
   {

@@ -1,4 +1,11 @@
-import { createTestDatabase, DEMO_PASSWORD, loginAs, HttpClient, testEnvironment, waitFor } from '@ccp/server-testing';
+import {
+  createTestDatabase,
+  DEMO_PASSWORD,
+  loginAs,
+  HttpClient,
+  testEnvironment,
+  waitFor,
+} from '@ccp/server-testing';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +29,8 @@ describe('console: sign in, live events, resume after a dropped connection', () 
   let worker: AppProcess;
   let supervisorOnB: HttpClient;
 
-  const feedItem = (text: string) => page.getByRole('list', { name: 'Live events' }).getByRole('listitem').filter({ hasText: text });
+  const feedItem = (text: string) =>
+    page.getByRole('list', { name: 'Live events' }).getByRole('listitem').filter({ hasText: text });
   const connectionIs = (state: string, timeoutMs = 10_000) =>
     waitFor(
       `the connection indicator to say ${state}`,
@@ -30,7 +38,10 @@ describe('console: sign in, live events, resume after a dropped connection', () 
       { timeoutMs },
     );
   const shownOnce = (text: string) =>
-    waitFor(`"${text}" to be in the live feed exactly once`, async () => (await feedItem(text).count()) === 1);
+    waitFor(
+      `"${text}" to be in the live feed exactly once`,
+      async () => (await feedItem(text).count()) === 1,
+    );
 
   beforeAll(async () => {
     assertBuilt();
@@ -49,7 +60,10 @@ describe('console: sign in, live events, resume after a dropped connection', () 
     const seed = new AppProcess('seed', shared).start();
     expect(await seed.finished()).toBe(0);
 
-    const [portA, portB] = [40_000 + Math.floor(Math.random() * 10_000), 50_000 + Math.floor(Math.random() * 10_000)];
+    const [portA, portB] = [
+      40_000 + Math.floor(Math.random() * 10_000),
+      50_000 + Math.floor(Math.random() * 10_000),
+    ];
     replicaA = new AppProcess('api', { ...shared, PORT: String(portA) }).start();
     replicaB = new AppProcess('api', { ...shared, PORT: String(portB) }).start();
     worker = new AppProcess('worker', shared).start();

@@ -16,7 +16,9 @@ export function assertBuilt(): void {
     (file) => !existsSync(join(ROOT, file)),
   );
   if (missing.length > 0) {
-    throw new Error(`e2e needs the built app (run npm test, or npm run build first); missing: ${missing.join(', ')}`);
+    throw new Error(
+      `e2e needs the built app (run npm test, or npm run build first); missing: ${missing.join(', ')}`,
+    );
   }
 }
 
@@ -47,11 +49,15 @@ export class AppProcess {
   }
 
   async healthy(): Promise<void> {
-    await waitFor(`${this.name} on ${this.baseUrl} to be healthy`, async () => {
-      if (this.child?.exitCode !== null) throw new Error(`${this.name} exited:\n${this.output}`);
-      const response = await fetch(`${this.baseUrl}/health`);
-      return response.ok;
-    }, { timeoutMs: 30_000, intervalMs: 100 });
+    await waitFor(
+      `${this.name} on ${this.baseUrl} to be healthy`,
+      async () => {
+        if (this.child?.exitCode !== null) throw new Error(`${this.name} exited:\n${this.output}`);
+        const response = await fetch(`${this.baseUrl}/health`);
+        return response.ok;
+      },
+      { timeoutMs: 30_000, intervalMs: 100 },
+    );
   }
 
   /** Resolves with the exit code; a CLI run to completion. */

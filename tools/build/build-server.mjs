@@ -8,7 +8,14 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'dist', 'server');
-const sources = ['apps/api/src', 'apps/worker/src', 'libs/contracts/src', 'libs/server/platform/src', 'migrations', 'tools'];
+const sources = [
+  'apps/api/src',
+  'apps/worker/src',
+  'libs/contracts/src',
+  'libs/server/platform/src',
+  'migrations',
+  'tools',
+];
 
 const started = Date.now();
 rmSync(out, { recursive: true, force: true });

@@ -4,7 +4,9 @@ import { DEMO_PASSWORD, DEMO_USERS, readConfigFromEnvironment, seedDemoUsers } f
 async function main(): Promise<void> {
   const created = await seedDemoUsers(readConfigFromEnvironment());
   if (created > 0) {
-    console.log(`Created demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => user.email).join(', ')}`);
+    console.log(
+      `Created demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => user.email).join(', ')}`,
+    );
   } else {
     console.log('Users already exist; demo users not seeded.');
   }

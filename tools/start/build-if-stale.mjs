@@ -10,7 +10,8 @@ function newestMtime(root, path) {
   const stat = statSync(full);
   if (!stat.isDirectory()) return stat.mtimeMs;
   return readdirSync(full).reduce(
-    (newest, entry) => (entry === 'node_modules' ? newest : Math.max(newest, newestMtime(root, join(path, entry)))),
+    (newest, entry) =>
+      entry === 'node_modules' ? newest : Math.max(newest, newestMtime(root, join(path, entry))),
     0,
   );
 }
@@ -26,7 +27,15 @@ const TARGETS = [
   {
     name: 'server',
     output: 'dist/server/package.json',
-    sources: ['apps/api/src', 'apps/worker/src', 'libs/contracts/src', 'libs/server/platform/src', 'migrations', 'tools', 'package-lock.json'],
+    sources: [
+      'apps/api/src',
+      'apps/worker/src',
+      'libs/contracts/src',
+      'libs/server/platform/src',
+      'migrations',
+      'tools',
+      'package-lock.json',
+    ],
     command: ['node', ['tools/build/build-server.mjs']],
   },
   {
@@ -46,7 +55,11 @@ export function buildIfStale(root, log) {
     log(`${target.name}: building (first start or sources changed)…`);
     const started = Date.now();
     const [command, args] = target.command;
-    execFileSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NX_DAEMON: 'false' } });
+    execFileSync(command, args, {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NX_DAEMON: 'false' },
+    });
     log(`${target.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 }

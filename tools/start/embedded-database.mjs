@@ -28,7 +28,9 @@ export async function startEmbeddedDatabase(root, port, log) {
   }
   await server.start();
   const url = `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
-  const client = new pg.Client({ connectionString: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres` });
+  const client = new pg.Client({
+    connectionString: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
+  });
   await client.connect();
   try {
     const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE]);

@@ -30,7 +30,8 @@ let stopping = false;
 async function waitForHealth(url, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (children.some((child) => child.exitCode !== null)) throw new Error('a process exited during start-up (see above)');
+    if (children.some((child) => child.exitCode !== null))
+      throw new Error('a process exited during start-up (see above)');
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -84,7 +85,8 @@ async function main() {
     log('PostgreSQL: using DATABASE_URL');
   }
 
-  const runCli = (...args) => execFileSync(process.execPath, args, { cwd: root, env: environment, stdio: 'inherit' });
+  const runCli = (...args) =>
+    execFileSync(process.execPath, args, { cwd: root, env: environment, stdio: 'inherit' });
   runCli('dist/server/tools/migrations/migrations.cli.js', 'run');
   runCli('dist/server/tools/seed/seed-demo-users.cli.js');
 

@@ -23,7 +23,9 @@ describe('api over real HTTP', () => {
 
   describe('health', () => {
     it('reports the database and Redis up, without authentication', async () => {
-      const result = await api.http.get<{ status: string; info: Record<string, { status: string }> }>('/health');
+      const result = await api.http.get<{ status: string; info: Record<string, { status: string }> }>(
+        '/health',
+      );
       expect(result.status).toBe(200);
       expect(result.body.status).toBe('ok');
       expect(result.body.info['database']?.status).toBe('up');
@@ -38,7 +40,11 @@ describe('api over real HTTP', () => {
         password: DEMO_PASSWORD,
       });
       expect(login.status).toBe(200);
-      expect(login.body.user).toMatchObject({ email: 'supervisor@demo.local', role: 'supervisor', team: 'support' });
+      expect(login.body.user).toMatchObject({
+        email: 'supervisor@demo.local',
+        role: 'supervisor',
+        team: 'support',
+      });
       const me = await api.http.withToken(login.body.accessToken).get<UserProfile>('/api/auth/me');
       expect(me.status).toBe(200);
       expect(me.body.id).toBe(login.body.user.id);
@@ -46,16 +52,28 @@ describe('api over real HTTP', () => {
 
     it('rejects a wrong password and an unknown email alike', async () => {
       for (const email of ['agent@demo.local', 'nobody@demo.local']) {
-        const result = await api.http.post<ApiError>('/api/auth/login', { email, password: 'wrong-password' });
+        const result = await api.http.post<ApiError>('/api/auth/login', {
+          email,
+          password: 'wrong-password',
+        });
         expect(result.status).toBe(401);
-        expect(result.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: expect.any(String) });
+        expect(result.body).toEqual({
+          statusCode: 401,
+          code: 'INVALID_CREDENTIALS',
+          message: expect.any(String),
+        });
       }
     });
 
     it('answers 401 JSON for missing, malformed and forged tokens', async () => {
       const forged =
         'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ4Iiwicm9sZSI6ImFkbWluIn0.c2lnbmF0dXJlLWlzLXdyb25n';
-      for (const headers of [{}, { authorization: 'Basic abc' }, { authorization: `Bearer ${forged}` }]) {
+      const attempts: Record<string, string>[] = [
+        {},
+        { authorization: 'Basic abc' },
+        { authorization: `Bearer ${forged}` },
+      ];
+      for (const headers of attempts) {
         const result = await api.http.get<ApiError>('/api/auth/me', headers);
         expect(result.status).toBe(401);
         expect(result.headers.get('content-type')).toContain('application/json');
@@ -72,7 +90,10 @@ describe('api over real HTTP', () => {
 
   describe('API keys', () => {
     it('creates a key shown once, authenticates with it, lists it without the secret, and revokes it', async () => {
-      const created = await admin.post<CreatedApiKey>('/api/api-keys', { name: 'CRM sync', role: 'supervisor' });
+      const created = await admin.post<CreatedApiKey>('/api/api-keys', {
+        name: 'CRM sync',
+        role: 'supervisor',
+      });
       expect(created.status).toBe(201);
       expect(created.body.key).toMatch(/^ccp_/);
 
@@ -106,7 +127,11 @@ describe('api over real HTTP', () => {
     });
 
     it('answers unknown and invalid fields with 400 VALIDATION_FAILED and details', async () => {
-      const result = await api.http.post<ApiError>('/api/auth/login', { email: 'not-an-email', password: 'x', admin: true });
+      const result = await api.http.post<ApiError>('/api/auth/login', {
+        email: 'not-an-email',
+        password: 'x',
+        admin: true,
+      });
       expect(result.status).toBe(400);
       expect(result.body.code).toBe('VALIDATION_FAILED');
       const fields = result.body.details?.map((detail) => detail.field);
@@ -114,7 +139,10 @@ describe('api over real HTTP', () => {
     });
 
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
-      const result = await api.http.post<ApiError>('/api/auth/login', { email: 'a@b.c', password: 'x'.repeat(8_000) });
+      const result = await api.http.post<ApiError>('/api/auth/login', {
+        email: 'a@b.c',
+        password: 'x'.repeat(8_000),
+      });
       expect(result.status).toBe(413);
       expect(result.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
@@ -147,7 +175,15 @@ describe('api over real HTTP', () => {
       expect(result.status).toBe(200);
       const { paths, components } = result.body;
       expect(Object.keys(paths)).toEqual(
-        expect.arrayContaining(['/api/auth/login', '/api/auth/me', '/api/api-keys', '/api/api-keys/{id}', '/api/announcements', '/health', '/metrics']),
+        expect.arrayContaining([
+          '/api/auth/login',
+          '/api/auth/me',
+          '/api/api-keys',
+          '/api/api-keys/{id}',
+          '/api/announcements',
+          '/health',
+          '/metrics',
+        ]),
       );
       expect(paths['/api/auth/login']?.['post']?.responses).toHaveProperty('401');
       expect(components.schemas).toHaveProperty('ApiErrorDto');

@@ -1,5 +1,6 @@
 export { Audience, roomsOf } from './realtime/audience';
 export { AppConfig, jwtSecretOf, publicUrlOf } from './config/app-config';
+export { ConfigModule } from './config/config.module';
 export { ConfigValidationError, loadConfig, readConfigFromEnvironment } from './config/load-config';
 export { CurrentPrincipal, Public, Roles } from './auth/auth.decorators';
 export type { Principal } from './auth/principal';
@@ -14,6 +15,7 @@ export { createApiApplication } from './http/api-application';
 export { QUEUE_DASHBOARD_PATH } from './http/queue-dashboard';
 export { HandlesJob } from './queue/job-handler.decorator';
 export { JobQueue, QueueUnavailableError } from './queue/job-queue.service';
+export { QueueModule } from './queue/queue.module';
 export { JOBS, QUEUE_NAMES, type JobName, type JobPayloads } from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
 export { RealtimePublisher } from './realtime/realtime.publisher';

@@ -1,4 +1,9 @@
-import { REALTIME_PATH, REALTIME_REPLAY_DONE, type RealtimeEvent, type RealtimeReplayDone } from '@ccp/contracts';
+import {
+  REALTIME_PATH,
+  REALTIME_REPLAY_DONE,
+  type RealtimeEvent,
+  type RealtimeReplayDone,
+} from '@ccp/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { waitFor } from './wait-for';
 
@@ -28,13 +33,17 @@ export class RealtimeTestClient {
   }
 
   connectError(): Promise<string> {
-    return new Promise((resolve) => this.socket.once('connect_error', (error: Error) => resolve(error.message)));
+    return new Promise((resolve) =>
+      this.socket.once('connect_error', (error: Error) => resolve(error.message)),
+    );
   }
 
   waitForEvents(count: number, timeoutMs = 5_000): Promise<RealtimeEvent[]> {
-    return waitFor(`${count} realtime events (have ${this.events.length})`, () =>
-      this.events.length >= count ? this.events : undefined,
-    { timeoutMs });
+    return waitFor(
+      `${count} realtime events (have ${this.events.length})`,
+      () => (this.events.length >= count ? this.events : undefined),
+      { timeoutMs },
+    );
   }
 
   close(): void {

@@ -20,7 +20,10 @@ export class AnnouncementsController {
   @ApiOperation({ summary: 'Broadcast an announcement (realtime event `announcement:created`)' })
   @ApiCreatedResponse({ type: AnnouncementDto })
   @ApiErrors(400, 401, 403)
-  async create(@Body() body: CreateAnnouncementDto, @CurrentPrincipal() author: Principal): Promise<AnnouncementDto> {
+  async create(
+    @Body() body: CreateAnnouncementDto,
+    @CurrentPrincipal() author: Principal,
+  ): Promise<AnnouncementDto> {
     const announcement: AnnouncementDto = {
       id: randomUUID(),
       text: body.text,

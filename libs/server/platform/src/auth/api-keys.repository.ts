@@ -11,7 +11,9 @@ export class ApiKeysRepository {
     return this.dataSource.getRepository(ApiKeyEntity);
   }
 
-  async insert(key: Pick<ApiKeyEntity, 'name' | 'role' | 'keyHash' | 'prefix' | 'createdBy'>): Promise<ApiKeyEntity> {
+  async insert(
+    key: Pick<ApiKeyEntity, 'name' | 'role' | 'keyHash' | 'prefix' | 'createdBy'>,
+  ): Promise<ApiKeyEntity> {
     const result = await this.repository.insert({ ...key, lastUsedAt: null, revokedAt: null });
     const id = (result.identifiers[0] as { id: string }).id;
     return this.repository.findOneByOrFail({ id });

@@ -47,7 +47,8 @@ export class ApiKeysService {
   }
 
   async revoke(id: string): Promise<void> {
-    if (!(await this.keys.revoke(id))) throw new DomainException('NOT_FOUND', 'No active API key with this id');
+    if (!(await this.keys.revoke(id)))
+      throw new DomainException('NOT_FOUND', 'No active API key with this id');
   }
 
   async authenticate(key: string): Promise<Principal> {

@@ -10,7 +10,8 @@ export const REQUIRED_ROLES = 'ccp:requiredRoles';
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(IS_PUBLIC, true);
 
 /** Restricts a route to the given roles; without it any authenticated caller may use it. */
-export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator => SetMetadata(REQUIRED_ROLES, roles);
+export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_ROLES, roles);
 
 export interface AuthenticatedRequest extends FastifyRequest {
   principal?: Principal;

@@ -26,7 +26,8 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const apiKeyHeader = request.headers['x-api-key'];
-    const credential = typeof apiKeyHeader === 'string' ? apiKeyHeader : bearerOf(request.headers.authorization);
+    const credential =
+      typeof apiKeyHeader === 'string' ? apiKeyHeader : bearerOf(request.headers.authorization);
     const principal = await this.auth.authenticate(credential);
     request.principal = principal;
 

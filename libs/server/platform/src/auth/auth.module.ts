@@ -24,7 +24,14 @@ const jwtModule = JwtModule.registerAsync({
 /** Users, passwords, tokens and API keys: the services, without HTTP. The worker uses this. */
 @Module({
   imports: [jwtModule],
-  providers: [AuthService, ApiKeysService, UsersRepository, ApiKeysRepository, PasswordHasher, DemoUsersSeeder],
+  providers: [
+    AuthService,
+    ApiKeysService,
+    UsersRepository,
+    ApiKeysRepository,
+    PasswordHasher,
+    DemoUsersSeeder,
+  ],
   exports: [AuthService, ApiKeysService, DemoUsersSeeder],
 })
 export class AuthCoreModule {}

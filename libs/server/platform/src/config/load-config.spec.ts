@@ -10,7 +10,11 @@ describe('loadConfig', () => {
   });
 
   it('converts types and splits lists', () => {
-    const config = loadConfig({ PORT: '8080', CORS_ORIGINS: 'https://a.example, https://b.example', IGNORED: 'x' });
+    const config = loadConfig({
+      PORT: '8080',
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      IGNORED: 'x',
+    });
     expect(config.PORT).toBe(8080);
     expect(config.CORS_ORIGINS).toEqual(['https://a.example', 'https://b.example']);
   });

@@ -19,7 +19,9 @@ describe('toApiError', () => {
 
   it('maps Fastify body errors, also when Nest wrapped them', () => {
     expect(toApiError(fastifyError('FST_ERR_CTP_INVALID_JSON_BODY', 400)).code).toBe('INVALID_JSON');
-    const wrapped = new HttpException('too big', 413, { cause: fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413) });
+    const wrapped = new HttpException('too big', 413, {
+      cause: fastifyError('FST_ERR_CTP_BODY_TOO_LARGE', 413),
+    });
     expect(toApiError(wrapped)).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 

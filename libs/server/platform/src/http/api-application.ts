@@ -37,7 +37,10 @@ function buildOpenApiDocument(app: NestFastifyApplication) {
  * request ids, helmet, CORS, one error shape, validation, OpenAPI, Socket.IO, the queue
  * dashboard and the built console. Used by the api's main and by the integration tests alike.
  */
-export async function createApiApplication(rootModule: RootModule, config: AppConfig): Promise<NestFastifyApplication> {
+export async function createApiApplication(
+  rootModule: RootModule,
+  config: AppConfig,
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,

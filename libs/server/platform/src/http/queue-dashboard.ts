@@ -32,8 +32,11 @@ export async function registerQueueDashboard(
     async (scope) => {
       scope.addHook('onRequest', async (request, reply) => {
         try {
-          const principal = await auth.authenticate(bearerOf(request.headers.authorization) ?? adminCookieOf(request));
-          if (principal.role !== 'admin') throw new DomainException('FORBIDDEN', 'The queue dashboard is for admins');
+          const principal = await auth.authenticate(
+            bearerOf(request.headers.authorization) ?? adminCookieOf(request),
+          );
+          if (principal.role !== 'admin')
+            throw new DomainException('FORBIDDEN', 'The queue dashboard is for admins');
         } catch (error) {
           const body = toApiError(error);
           return reply.status(body.statusCode).send(body);

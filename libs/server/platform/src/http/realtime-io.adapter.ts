@@ -16,7 +16,10 @@ export class RealtimeIoAdapter extends IoAdapter {
     return super.createIOServer(port, {
       ...options,
       path: options?.path ?? '/socket.io',
-      cors: this.config.CORS_ORIGINS.length > 0 ? { origin: this.config.CORS_ORIGINS, credentials: true } : undefined,
+      cors:
+        this.config.CORS_ORIGINS.length > 0
+          ? { origin: this.config.CORS_ORIGINS, credentials: true }
+          : undefined,
       maxHttpBufferSize: 64 * 1024,
       pingInterval: 20_000,
       pingTimeout: 20_000,

@@ -45,7 +45,12 @@ export function requestIdOf(request: IncomingMessage): string {
             }),
           },
           ...(config.LOG_FORMAT === 'pretty'
-            ? { transport: { target: 'pino-pretty', options: { singleLine: true, translateTime: 'HH:MM:ss.l' } } }
+            ? {
+                transport: {
+                  target: 'pino-pretty',
+                  options: { singleLine: true, translateTime: 'HH:MM:ss.l' },
+                },
+              }
             : {}),
         },
       }),

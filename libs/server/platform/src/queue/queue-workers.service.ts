@@ -29,7 +29,8 @@ export function collectHandlers(
   for (const name of JOB_NAMES) {
     const found = candidates.filter((candidate) => candidate.jobName === name);
     if (found.length === 0) problems.push(`${name} has no handler`);
-    if (found.length > 1) problems.push(`${name} has ${found.length} handlers: ${found.map((f) => f.owner).join(', ')}`);
+    if (found.length > 1)
+      problems.push(`${name} has ${found.length} handlers: ${found.map((f) => f.owner).join(', ')}`);
     if (found.length === 1 && found[0]) handlers.set(name, found[0].handler);
   }
   if (problems.length > 0) throw new JobHandlerRegistrationError(problems);
@@ -59,7 +60,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         concurrency: 8,
       });
       worker.on('failed', (job, error) =>
-        this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+        this.logger.warn(
+          `${job?.name ?? 'job'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`,
+        ),
       );
       worker.on('error', (error) => this.logger.error(`worker for ${queueName}: ${error.message}`));
       this.workers.push(worker);

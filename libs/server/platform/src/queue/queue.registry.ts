@@ -29,7 +29,10 @@ export interface JobDefinition<N extends JobName> {
   jobId?: (payload: JobPayloads[N]) => string;
   options: Pick<JobsOptions, 'attempts' | 'backoff'>;
   /** Present for jobs the worker schedules itself. */
-  schedule?: { repeat: Pick<RepeatOptions, 'pattern' | 'every'>; payload: (config: AppConfig) => JobPayloads[N] };
+  schedule?: {
+    repeat: Pick<RepeatOptions, 'pattern' | 'every'>;
+    payload: (config: AppConfig) => JobPayloads[N];
+  };
 }
 
 const exponentialRetry = (attempts: number, delay: number): JobDefinition<JobName>['options'] => ({

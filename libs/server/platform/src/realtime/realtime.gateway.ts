@@ -51,7 +51,11 @@ function lastEventIdOf(auth: Partial<RealtimeHandshakeAuth>): number | undefined
  */
 @WebSocketGateway({ path: REALTIME_PATH })
 export class RealtimeGateway
-  implements OnGatewayInit<Server>, OnGatewayConnection<RealtimeSocket>, OnGatewayDisconnect, OnApplicationShutdown
+  implements
+    OnGatewayInit<Server>,
+    OnGatewayConnection<RealtimeSocket>,
+    OnGatewayDisconnect,
+    OnApplicationShutdown
 {
   private readonly logger = new Logger(RealtimeGateway.name);
   private readonly recent = new RecentEventsBuffer(2_000);
@@ -108,9 +112,14 @@ export class RealtimeGateway
       // Synchronous from here on: no live event can slip between the catch-up and leaving the room.
       const missed = this.recent.missedBy(rooms, afterId, sent);
       missed.forEach((event) => this.emit(socket, event));
-      socket.leave(REPLAYING_ROOM);
+      // The in-memory adapter leaves synchronously, which the no-gap guarantee above relies on.
+      void socket.leave(REPLAYING_ROOM);
       const all = replay.concat(missed);
-      this.emitReplayDone(socket, all.length, all.reduce((max, event) => Math.max(max, event.id), afterId));
+      this.emitReplayDone(
+        socket,
+        all.length,
+        all.reduce((max, event) => Math.max(max, event.id), afterId),
+      );
     } catch (error) {
       this.logger.error(`replay for ${socket.data.principal.id} failed: ${(error as Error).message}`);
       socket.disconnect(true);

@@ -13,9 +13,13 @@ const event = (id: number, audience: string[]): AddressedEvent => ({
 describe('RecentEventsBuffer', () => {
   it('returns missed events for the rooms, after the id, not already sent, in id order', () => {
     const buffer = new RecentEventsBuffer(10);
-    [event(5, ['all']), event(3, ['all']), event(4, ['supervisors']), event(6, ['all']), event(2, ['all'])].forEach(
-      (e) => buffer.add(e),
-    );
+    [
+      event(5, ['all']),
+      event(3, ['all']),
+      event(4, ['supervisors']),
+      event(6, ['all']),
+      event(2, ['all']),
+    ].forEach((e) => buffer.add(e));
     const missed = buffer.missedBy(['all'], 2, new Set([6]));
     expect(missed.map((e) => e.id)).toEqual([3, 5]);
   });

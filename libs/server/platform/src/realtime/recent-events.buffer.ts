@@ -19,7 +19,9 @@ export class RecentEventsBuffer {
     return this.events
       .filter(
         (event) =>
-          event.id > afterId && !alreadySent.has(event.id) && event.audience.some((room) => rooms.includes(room)),
+          event.id > afterId &&
+          !alreadySent.has(event.id) &&
+          event.audience.some((room) => rooms.includes(room)),
       )
       .sort((a, b) => a.id - b.id);
   }

@@ -1,11 +1,22 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { loginAs, RealtimeTestClient, startTestApi, testConfig, type HttpClient, type RunningApi } from '@ccp/server-testing';
+import {
+  loginAs,
+  RealtimeTestClient,
+  startTestApi,
+  testConfig,
+  type HttpClient,
+  type RunningApi,
+} from '@ccp/server-testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DemoUsersSeeder } from '../auth/demo-users.seeder';
-import { ApiPlatformModule, WorkerPlatformModule } from '../platform.modules';
-import { Audience } from './audience';
-import { RealtimePublisher } from './realtime.publisher';
+import {
+  Audience,
+  DEMO_PASSWORD,
+  DemoUsersSeeder,
+  RealtimePublisher,
+  WorkerPlatformModule,
+} from '@ccp/server-platform';
+import { ApiModule } from './api.module';
 
 describe('realtime over real Socket.IO', () => {
   let api: RunningApi;
@@ -27,7 +38,7 @@ describe('realtime over real Socket.IO', () => {
 
   beforeAll(async () => {
     const config = testConfig();
-    api = await startTestApi(ApiPlatformModule.forRoot(config), config);
+    api = await startTestApi(ApiModule.forRoot(config), config);
     await api.app.get(DemoUsersSeeder).seedIfEmpty();
     supervisor = await loginAs(api.http, 'supervisor@demo.local', DEMO_PASSWORD);
     supervisorToken = supervisor.token ?? '';
@@ -37,7 +48,9 @@ describe('realtime over real Socket.IO', () => {
     });
     agentToken = agent.body.accessToken;
     // A second process shape: the worker's module graph, publishing through its own connections.
-    worker = await NestFactory.createApplicationContext(WorkerPlatformModule.forRoot(config), { logger: false });
+    worker = await NestFactory.createApplicationContext(WorkerPlatformModule.forRoot(config), {
+      logger: false,
+    });
   });
 
   afterAll(async () => {
@@ -69,23 +82,39 @@ describe('realtime over real Socket.IO', () => {
     const client = await connect(agentToken).ready();
     await worker.get(RealtimePublisher).publish(
       'announcement:created',
-      { id: 'w-1', text: 'from the worker', authorId: 'system', authorName: 'System', createdAt: new Date().toISOString() },
+      {
+        id: 'w-1',
+        text: 'from the worker',
+        authorId: 'system',
+        authorName: 'System',
+        createdAt: new Date().toISOString(),
+      },
       [Audience.everyone],
     );
     const events = await client.waitForEvents(1);
-    expect(events.map((event) => event.data)).toContainEqual(expect.objectContaining({ text: 'from the worker' }));
+    expect(events.map((event) => event.data)).toContainEqual(
+      expect.objectContaining({ text: 'from the worker' }),
+    );
   });
 
   it('sends each client only the events addressed to its rooms', async () => {
     const agentClient = await connect(agentToken).ready();
     const supervisorClient = await connect(supervisorToken).ready();
     const publisher = worker.get(RealtimePublisher);
-    const data = (text: string) => ({ id: text, text, authorId: 's', authorName: 'S', createdAt: new Date().toISOString() });
+    const data = (text: string) => ({
+      id: text,
+      text,
+      authorId: 's',
+      authorName: 'S',
+      createdAt: new Date().toISOString(),
+    });
     await publisher.publish('announcement:created', data('supervisors only'), [Audience.supervisors]);
     await publisher.publish('announcement:created', data('for everyone'), [Audience.everyone]);
     await supervisorClient.waitForEvents(2);
     await agentClient.waitForEvents(1);
-    expect(agentClient.events.map((event) => (event.data as { text: string }).text)).toEqual(['for everyone']);
+    expect(agentClient.events.map((event) => (event.data as { text: string }).text)).toEqual([
+      'for everyone',
+    ]);
   });
 
   it('replays what a reconnecting client missed, in order, exactly once, then continues live', async () => {
@@ -104,7 +133,9 @@ describe('realtime over real Socket.IO', () => {
     const texts = events.map((event) => (event.data as { text: string }).text);
     expect(texts).toEqual(['missed one', 'missed two', 'live after resume']);
     expect(new Set(events.map((event) => event.id)).size).toBe(events.length);
-    expect(events.map((event) => event.id)).toEqual([...events.map((event) => event.id)].sort((a, b) => a - b));
+    expect(events.map((event) => event.id)).toEqual(
+      [...events.map((event) => event.id)].sort((a, b) => a - b),
+    );
     expect(resumed.replays[0]?.replayed).toBe(2);
   });
 });

@@ -3,15 +3,15 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { testConfig, waitFor } from '@ccp/server-testing';
 import type { DataSource } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { ConfigModule } from '../config/config.module';
-import { WorkerPlatformModule } from '../platform.modules';
-import { QueueModule } from './queue.module';
-import { JobQueue, QueueUnavailableError } from './job-queue.service';
+import { ConfigModule, JobQueue, QueueModule, QueueUnavailableError } from '@ccp/server-platform';
+import { WorkerModule } from './worker.module';
 
 describe('queues against real Redis', () => {
   it('runs the scheduled event-log trim in the worker and deletes only old events', async () => {
     const config = testConfig({ EVENT_LOG_RETENTION_DAYS: '3' });
-    const worker = await NestFactory.createApplicationContext(WorkerPlatformModule.forRoot(config), { logger: false });
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: false,
+    });
     await worker.init();
     try {
       const dataSource = worker.get<DataSource>(getDataSourceToken());
@@ -28,7 +28,9 @@ describe('queues against real Redis', () => {
 
       await jobs.add('maintenance.trim-event-log', { olderThanDays: 3 });
       await waitFor('the old event to be trimmed', async () => {
-        const rows: { id: string }[] = await dataSource.query('SELECT id FROM events WHERE id = ANY($1)', [ids]);
+        const rows: { id: string }[] = await dataSource.query('SELECT id FROM events WHERE id = ANY($1)', [
+          ids,
+        ]);
         return rows.length === 1 ? rows : undefined;
       });
       const remaining: { data: { text: string } }[] = await dataSource.query(
@@ -43,7 +45,9 @@ describe('queues against real Redis', () => {
 
   it('rejects invalid payloads without retrying them', async () => {
     const config = testConfig();
-    const worker = await NestFactory.createApplicationContext(WorkerPlatformModule.forRoot(config), { logger: false });
+    const worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+      logger: false,
+    });
     await worker.init();
     try {
       const queue = worker.get(JobQueue).queue('maintenance');
@@ -69,9 +73,9 @@ describe('queues against real Redis', () => {
     );
     try {
       const started = Date.now();
-      await expect(producer.get(JobQueue).add('maintenance.trim-event-log', { olderThanDays: 1 })).rejects.toBeInstanceOf(
-        QueueUnavailableError,
-      );
+      await expect(
+        producer.get(JobQueue).add('maintenance.trim-event-log', { olderThanDays: 1 }),
+      ).rejects.toBeInstanceOf(QueueUnavailableError);
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
       await producer.close();

@@ -1,9 +1,10 @@
-import { inject, describe, expect, it } from 'vitest';
-import { createMigrationDataSource, pendingSchemaChanges } from './data-source';
+import { createMigrationDataSource, pendingSchemaChanges } from '@ccp/migrations';
+import { testConfig } from '@ccp/server-testing';
+import { describe, expect, it } from 'vitest';
 
 describe('migrations', () => {
   it('match the entities: generating a migration now would produce nothing', async () => {
-    const dataSource = createMigrationDataSource(inject('databaseUrl'));
+    const dataSource = createMigrationDataSource(testConfig().DATABASE_URL);
     await dataSource.initialize();
     try {
       expect(await dataSource.showMigrations()).toBe(false);
