@@ -51,6 +51,8 @@ describe('console: sign in, live events, resume after a dropped connection', () 
     const shared = {
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(32).toString('hex'),
+      LIVECHAT_WEBHOOK_SECRETS: randomBytes(16).toString('hex'),
+      RINGCENTRAL_VERIFICATION_TOKEN: randomBytes(16).toString('hex'),
       DATABASE_URL: database.url,
       REDIS_URL: testEnvironment.redisUrl,
       REDIS_PREFIX: `ccp-e2e-${randomBytes(4).toString('hex')}`,

@@ -13,6 +13,7 @@ const sources = [
   'apps/worker/src',
   'libs/contracts/src',
   'libs/server/platform/src',
+  'libs/server/webhooks/src',
   'migrations',
   'tools',
 ];

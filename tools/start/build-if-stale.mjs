@@ -27,15 +27,7 @@ const TARGETS = [
   {
     name: 'server',
     output: 'dist/server/package.json',
-    sources: [
-      'apps/api/src',
-      'apps/worker/src',
-      'libs/contracts/src',
-      'libs/server/platform/src',
-      'migrations',
-      'tools',
-      'package-lock.json',
-    ],
+    sources: ['apps/api/src', 'apps/worker/src', 'libs', 'migrations', 'tools', 'package-lock.json'],
     command: ['node', ['tools/build/build-server.mjs']],
   },
   {

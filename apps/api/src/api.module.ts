@@ -1,10 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ApiPlatformModule, type AppConfig } from '@ccp/server-platform';
+import { WebhooksModule } from '@ccp/server-webhooks';
 
 /** Composition root of the HTTP process. Domain modules are added here as they arrive. */
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ApiModule, imports: [ApiPlatformModule.forRoot(config)] };
+    return { module: ApiModule, imports: [ApiPlatformModule.forRoot(config), WebhooksModule] };
   }
 }

@@ -14,7 +14,7 @@ import {
   DEMO_PASSWORD,
   DemoUsersSeeder,
   RealtimePublisher,
-  WorkerPlatformModule,
+  PlatformCoreModule,
 } from '@ccp/server-platform';
 import { ApiModule } from './api.module';
 
@@ -47,8 +47,8 @@ describe('realtime over real Socket.IO', () => {
       password: DEMO_PASSWORD,
     });
     agentToken = agent.body.accessToken;
-    // A second process shape: the worker's module graph, publishing through its own connections.
-    worker = await NestFactory.createApplicationContext(WorkerPlatformModule.forRoot(config), {
+    // A second process, as the worker is: its own module graph and its own Redis and database connections.
+    worker = await NestFactory.createApplicationContext(PlatformCoreModule.forRoot(config), {
       logger: false,
     });
   });

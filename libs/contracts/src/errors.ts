@@ -1,6 +1,8 @@
 /** Stable, machine-readable error codes. Clients branch on these, never on messages. */
 export const ERROR_CODES = [
   'INVALID_JSON',
+  'INVALID_WEBHOOK',
+  'WEBHOOK_UNAUTHORIZED',
   'VALIDATION_FAILED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',

@@ -4,3 +4,4 @@ export * from './errors';
 export * from './health';
 export * from './pagination';
 export * from './realtime';
+export * from './operations';

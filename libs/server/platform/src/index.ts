@@ -16,7 +16,19 @@ export { QUEUE_DASHBOARD_PATH } from './http/queue-dashboard';
 export { HandlesJob } from './queue/job-handler.decorator';
 export { JobQueue, QueueUnavailableError } from './queue/job-queue.service';
 export { QueueModule } from './queue/queue.module';
-export { JOBS, QUEUE_NAMES, type JobName, type JobPayloads } from './queue/queue.registry';
+export {
+  JOBS,
+  QUEUE_NAMES,
+  WEBHOOK_PROCESS_ATTEMPTS,
+  jobIdOfEventKey,
+  type JobName,
+  type JobPayloads,
+  type ProcessWebhookPayload,
+} from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
 export { RealtimePublisher } from './realtime/realtime.publisher';
-export { ApiPlatformModule, WorkerPlatformModule } from './platform.modules';
+export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './platform.modules';
+export { SyncLogsRepository, type NewSyncLog } from './sync-logs/sync-logs.repository';
+export { PageQueryDto } from './http/page-query.dto';
+export { livechatWebhookSecretsOf, ringcentralVerificationTokenOf } from './config/app-config';
+export { MetricsService } from './metrics/metrics.service';

@@ -11,6 +11,8 @@ import { MetricsController } from './metrics/metrics.controller';
 import { MetricsModule } from './metrics/metrics.module';
 import { QueueModule } from './queue/queue.module';
 import { QueueWorkersModule } from './queue/queue-workers.module';
+import { SyncLogsController } from './sync-logs/sync-logs.controller';
+import { SyncLogsModule } from './sync-logs/sync-logs.module';
 import { EventLogRetentionHandler } from './realtime/event-log-retention.handler';
 import { RealtimeGatewayModule, RealtimePublisherModule } from './realtime/realtime.module';
 
@@ -24,7 +26,20 @@ function coreImports(config: AppConfig) {
     QueueModule,
     RealtimePublisherModule,
     AuthCoreModule,
+    SyncLogsModule,
   ];
+}
+
+/** The core alone: for CLIs, scripts and tests that publish events or enqueue jobs without serving or processing. */
+@Module({})
+export class PlatformCoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: PlatformCoreModule,
+      imports: coreImports(config),
+      exports: [QueueModule, RealtimePublisherModule, AuthCoreModule],
+    };
+  }
 }
 
 @Module({})
@@ -39,7 +54,7 @@ export class ApiPlatformModule {
         HealthModule,
         ConsoleModule.register(config.CONSOLE_DIST_DIR),
       ],
-      controllers: [MetricsController, AnnouncementsController],
+      controllers: [MetricsController, AnnouncementsController, SyncLogsController],
       exports: [QueueModule, RealtimePublisherModule, AuthCoreModule],
     };
   }

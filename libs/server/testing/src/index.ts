@@ -6,3 +6,4 @@ export { HttpClient, type HttpResult } from './http-client';
 export { RealtimeTestClient } from './realtime-client';
 export { loginAs, startTestApi, type RunningApi } from './test-api';
 export { DEMO_PASSWORD } from '@ccp/server-platform';
+export { DisposableRedis } from './disposable-redis';

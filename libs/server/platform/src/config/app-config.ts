@@ -110,6 +110,27 @@ export class AppConfig {
   @Min(0)
   SHUTDOWN_GRACE_MS = 10_000;
 
+  /**
+   * Secrets LiveChat echoes in every webhook body (`secret_key`); several may be active while a
+   * registration is rotated. Required in production; development uses the simulator's secret.
+   */
+  @Transform(splitList)
+  @ValidateIf(
+    (config: AppConfig) => config.NODE_ENV === 'production' || config.LIVECHAT_WEBHOOK_SECRETS !== undefined,
+  )
+  @IsString({ each: true })
+  @MinLength(8, { each: true })
+  LIVECHAT_WEBHOOK_SECRETS?: string[];
+
+  /** The `Verification-Token` RingCentral sends on every notification. Required in production. */
+  @ValidateIf(
+    (config: AppConfig) =>
+      config.NODE_ENV === 'production' || config.RINGCENTRAL_VERIFICATION_TOKEN !== undefined,
+  )
+  @IsString()
+  @MinLength(8)
+  RINGCENTRAL_VERIFICATION_TOKEN?: string;
+
   /** Folder with the built console; the api serves it at `/` when it exists. */
   @IsString()
   CONSOLE_DIST_DIR = 'dist/console/browser';
@@ -119,6 +140,20 @@ const DEVELOPMENT_JWT_SECRET = 'development-only-jwt-secret-never-use-in-product
 
 export function jwtSecretOf(config: AppConfig): string {
   return config.JWT_SECRET ?? DEVELOPMENT_JWT_SECRET;
+}
+
+/** Outside production the simulator's demo secrets work out of the box. */
+export function livechatWebhookSecretsOf(config: AppConfig): string[] {
+  return (
+    config.LIVECHAT_WEBHOOK_SECRETS ?? (config.NODE_ENV === 'production' ? [] : ['demo-livechat-secret'])
+  );
+}
+
+export function ringcentralVerificationTokenOf(config: AppConfig): string | undefined {
+  return (
+    config.RINGCENTRAL_VERIFICATION_TOKEN ??
+    (config.NODE_ENV === 'production' ? undefined : 'demo-ringcentral-token')
+  );
 }
 
 export function publicUrlOf(config: AppConfig): string {

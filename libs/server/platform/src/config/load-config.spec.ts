@@ -37,10 +37,25 @@ describe('loadConfig', () => {
     expect(problems).toContain('LOG_LEVEL');
   });
 
-  it('requires a strong JWT_SECRET in production only', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
-    expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short' })).toThrow(/at least 32/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }).JWT_SECRET).toHaveLength(32);
+  const production = {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'x'.repeat(32),
+    LIVECHAT_WEBHOOK_SECRETS: 'livechat-secret-1,livechat-secret-2',
+    RINGCENTRAL_VERIFICATION_TOKEN: 'ringcentral-token',
+  };
+
+  it('requires a strong JWT_SECRET and the vendor secrets in production only', () => {
+    expect(() => loadConfig({ ...production, JWT_SECRET: undefined })).toThrow(/JWT_SECRET/);
+    expect(() => loadConfig({ ...production, JWT_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ ...production, LIVECHAT_WEBHOOK_SECRETS: undefined })).toThrow(
+      /LIVECHAT_WEBHOOK_SECRETS/,
+    );
+    expect(() => loadConfig({ ...production, RINGCENTRAL_VERIFICATION_TOKEN: undefined })).toThrow(
+      /RINGCENTRAL_VERIFICATION_TOKEN/,
+    );
+    const config = loadConfig(production);
+    expect(config.JWT_SECRET).toHaveLength(32);
+    expect(config.LIVECHAT_WEBHOOK_SECRETS).toEqual(['livechat-secret-1', 'livechat-secret-2']);
     expect(loadConfig({ NODE_ENV: 'development' }).JWT_SECRET).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { validateSync, type ValidationError } from 'class-validator';
+import { getMetadataStorage, validateSync, type ValidationError } from 'class-validator';
 import { AppConfig } from './app-config';
 
 export class ConfigValidationError extends Error {
@@ -23,10 +23,14 @@ function describe(errors: ValidationError[]): string[] {
  * to the default. Throws one error listing every invalid variable.
  */
 export function loadConfig(environment: Record<string, string | undefined>): AppConfig {
-  const known = Object.keys(new AppConfig()).concat(['JWT_SECRET', 'PUBLIC_URL', 'METRICS_TOKEN']);
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(AppConfig, '', true, false)
+      .map((metadata) => metadata.propertyName),
+  );
   const provided = Object.fromEntries(
     Object.entries(environment).filter(
-      ([name, value]) => known.includes(name) && value !== undefined && value !== '',
+      ([name, value]) => known.has(name) && value !== undefined && value !== '',
     ),
   );
   const config = plainToInstance(AppConfig, provided, { exposeDefaultValues: true });

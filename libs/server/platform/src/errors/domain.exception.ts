@@ -17,6 +17,8 @@ export class DomainException extends Error {
 
 export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_JSON: 400,
+  INVALID_WEBHOOK: 400,
+  WEBHOOK_UNAUTHORIZED: 401,
   VALIDATION_FAILED: 400,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

@@ -13,6 +13,7 @@ import { requestIdOf } from '../logging/logging.module';
 import { MetricsService } from '../metrics/metrics.service';
 import { JobQueue } from '../queue/job-queue.service';
 import { consoleIndexExists } from './console.module';
+import { parseJsonBody } from './json-body.parser';
 import { registerQueueDashboard } from './queue-dashboard';
 import { RealtimeIoAdapter } from './realtime-io.adapter';
 
@@ -51,7 +52,10 @@ export async function createApiApplication(
   const app = await NestFactory.create<NestFastifyApplication>(rootModule, adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // Vendor webhooks keep the exact bytes they were sent, for inspection and replay.
+    rawBody: true,
   });
+  app.useBodyParser('application/json', { bodyLimit: config.BODY_LIMIT_BYTES }, parseJsonBody);
   app.useLogger(app.get(Logger));
   app.flushLogs();
 

@@ -33,6 +33,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly webhooksReceived = new Counter({
+    name: 'ccp_webhooks_received_total',
+    help: 'Vendor webhooks by vendor and outcome (received, duplicate, ignored, invalid, unauthorized, unavailable)',
+    labelNames: ['vendor', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'ccp_' });
   }

@@ -36,9 +36,14 @@ export class JobQueue {
    * Adds a job or throws QueueUnavailableError within QUEUE_ADD_TIMEOUT_MS. Callers that must not
    * lose the work keep it in PostgreSQL first and let a relay retry.
    */
-  async add<N extends JobName>(name: N, payload: JobPayloads[N], delayMs?: number): Promise<void> {
+  async add<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: { delayMs?: number; jobId?: string } = {},
+  ): Promise<void> {
     const definition = JOBS[name];
-    const jobId = definition.jobId?.(payload);
+    const jobId = options.jobId ?? definition.jobId?.(payload);
+    const delayMs = options.delayMs;
     const adding = this.queue(definition.queue).add(name, payload, {
       ...definition.options,
       ...RETENTION,

@@ -1,12 +1,12 @@
 import type { JobsOptions, RepeatOptions } from 'bullmq';
-import { IsInt, Min } from 'class-validator';
+import { IsInt, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import type { AppConfig } from '../config/app-config';
 
 /**
  * The single list of queues, jobs, payloads, job ids and retry options. A job exists only if it is
  * here; the worker refuses to start unless every job below has exactly one handler.
  */
-export const QUEUE_NAMES = ['maintenance'] as const;
+export const QUEUE_NAMES = ['maintenance', 'webhooks'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export class TrimEventLogPayload {
@@ -15,8 +15,19 @@ export class TrimEventLogPayload {
   olderThanDays!: number;
 }
 
+/** A stored vendor webhook to process; everything else is read from the inbox row. */
+export class ProcessWebhookPayload {
+  @IsUUID()
+  eventId!: string;
+
+  @IsString()
+  @MaxLength(300)
+  eventKey!: string;
+}
+
 export interface JobPayloads {
   'maintenance.trim-event-log': TrimEventLogPayload;
+  'webhooks.process': ProcessWebhookPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -35,6 +46,9 @@ export interface JobDefinition<N extends JobName> {
   };
 }
 
+/** After this many failed attempts a stored webhook is marked dead (and can be replayed by an admin). */
+export const WEBHOOK_PROCESS_ATTEMPTS = 6;
+
 const exponentialRetry = (attempts: number, delay: number): JobDefinition<JobName>['options'] => ({
   attempts,
   // BullMQ applies ±jitter so retries of many jobs do not stampede together.
@@ -51,7 +65,19 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
       payload: (config) => ({ olderThanDays: config.EVENT_LOG_RETENTION_DAYS }),
     },
   },
+  'webhooks.process': {
+    queue: 'webhooks',
+    payload: ProcessWebhookPayload,
+    // The event key: a redelivered webhook that slipped past the inbox still runs once.
+    jobId: (payload) => jobIdOfEventKey(payload.eventKey),
+    options: exponentialRetry(WEBHOOK_PROCESS_ATTEMPTS, 1_000),
+  },
 };
+
+/** BullMQ reserves ':' in job ids; event keys use it as a separator. */
+export function jobIdOfEventKey(eventKey: string): string {
+  return eventKey.replaceAll(':', '/');
+}
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
 

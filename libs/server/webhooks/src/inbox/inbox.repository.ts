@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Page, WebhookEventStatus, WebhookVendor } from '@ccp/contracts';
+import { jobIdOfEventKey } from '@ccp/server-platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { WebhookEventEntity } from './webhook-event.entity';
+import { WebhookOutboxEntity } from './webhook-outbox.entity';
+
+export interface NewInboxEvent {
+  vendor: WebhookVendor;
+  eventKey: string;
+  type: string;
+  status: Extract<WebhookEventStatus, 'received' | 'ignored' | 'invalid'>;
+  rawBody: string;
+  lastError?: string;
+}
+
+export interface StoredInboxEvent {
+  id: string;
+  eventKey: string;
+  /** False when the key was already there: a redelivery, acknowledged without change. */
+  inserted: boolean;
+}
+
+export interface InboxFilter {
+  status?: WebhookEventStatus;
+  vendor?: WebhookVendor;
+  type?: string;
+  limit: number;
+  offset: number;
+}
+
+export interface OutboxEntry {
+  webhookEventId: string;
+  eventKey: string;
+  jobId: string;
+}
+
+@Injectable()
+export class InboxRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** One transaction: the inbox row and, for events to process, its outbox row. */
+  store(event: NewInboxEvent): Promise<StoredInboxEvent> {
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string }[] = await manager.query(
+        `INSERT INTO webhook_events (vendor, event_key, type, status, raw_body, last_error)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (event_key) DO NOTHING
+         RETURNING id`,
+        [event.vendor, event.eventKey, event.type, event.status, event.rawBody, event.lastError ?? null],
+      );
+      const inserted = rows[0];
+      if (!inserted) {
+        const existing = await manager.findOneByOrFail(WebhookEventEntity, { eventKey: event.eventKey });
+        return { id: existing.id, eventKey: event.eventKey, inserted: false };
+      }
+      if (event.status === 'received') {
+        await manager.insert(WebhookOutboxEntity, {
+          webhookEventId: inserted.id,
+          eventKey: event.eventKey,
+          jobId: jobIdOfEventKey(event.eventKey),
+        });
+      }
+      return { id: inserted.id, eventKey: event.eventKey, inserted: true };
+    });
+  }
+
+  async removeFromOutbox(webhookEventId: string): Promise<void> {
+    await this.dataSource.getRepository(WebhookOutboxEntity).delete({ webhookEventId });
+  }
+
+  /**
+   * Hands outbox entries older than `minAgeMs` to `enqueue` and deletes them once it succeeded.
+   * SKIP LOCKED lets several workers relay side by side without taking the same rows.
+   */
+  relayOutbox(
+    limit: number,
+    minAgeMs: number,
+    enqueue: (entries: OutboxEntry[]) => Promise<void>,
+  ): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const entries: { id: string; webhook_event_id: string; event_key: string; job_id: string }[] =
+        await manager.query(
+          `SELECT id, webhook_event_id, event_key, job_id FROM webhook_outbox
+         WHERE created_at < now() - make_interval(secs => $2::double precision / 1000)
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+          [limit, minAgeMs],
+        );
+      if (entries.length === 0) return 0;
+      await enqueue(
+        entries.map((entry) => ({
+          webhookEventId: entry.webhook_event_id,
+          eventKey: entry.event_key,
+          jobId: entry.job_id,
+        })),
+      );
+      await manager.query('DELETE FROM webhook_outbox WHERE id = ANY($1)', [
+        entries.map((entry) => entry.id),
+      ]);
+      return entries.length;
+    });
+  }
+
+  /**
+   * Puts events back into the outbox that have waited in `received` longer than `olderThanMs`
+   * without one: their job was lost (Redis restarted without persistence, a flushed queue).
+   * Re-adding under the event key is a no-op for jobs that are in fact still queued.
+   */
+  async restoreLostJobs(olderThanMs: number, limit: number): Promise<number> {
+    const stale: { id: string; event_key: string }[] = await this.dataSource.query(
+      `SELECT e.id, e.event_key FROM webhook_events e
+       WHERE e.status = 'received'
+         AND e.received_at < now() - make_interval(secs => $1::double precision / 1000)
+         AND NOT EXISTS (SELECT 1 FROM webhook_outbox o WHERE o.webhook_event_id = e.id)
+       ORDER BY e.received_at LIMIT $2`,
+      [olderThanMs, limit],
+    );
+    if (stale.length === 0) return 0;
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(WebhookOutboxEntity)
+      .values(
+        stale.map((row) => ({
+          webhookEventId: row.id,
+          eventKey: row.event_key,
+          jobId: jobIdOfEventKey(row.event_key),
+        })),
+      )
+      .orIgnore()
+      .execute();
+    return stale.length;
+  }
+
+  findById(id: string): Promise<WebhookEventEntity | null> {
+    return this.dataSource.getRepository(WebhookEventEntity).findOneBy({ id });
+  }
+
+  /** Locks the row for the rest of the caller's transaction: one processor per event at a time. */
+  lockForProcessing(manager: EntityManager, id: string): Promise<WebhookEventEntity | null> {
+    return manager
+      .getRepository(WebhookEventEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async markDone(manager: EntityManager, id: string, status: 'processed' | 'ignored'): Promise<void> {
+    await manager.update(WebhookEventEntity, { id }, { status, processedAt: new Date(), lastError: null });
+  }
+
+  async markFailed(id: string, error: string, dead: boolean): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(WebhookEventEntity)
+      .set({
+        status: dead ? 'dead' : 'failed',
+        lastError: error.slice(0, 2_000),
+        attempts: () => 'attempts + 1',
+      })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async incrementAttempts(manager: EntityManager, id: string): Promise<void> {
+    await manager.increment(WebhookEventEntity, { id }, 'attempts', 1);
+  }
+
+  /**
+   * Puts an event back to `received` and into the outbox under a fresh job id (the old job may
+   * still sit completed in Redis under the event key), in one transaction.
+   */
+  async requeue(id: string, eventKey: string, jobId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        WebhookEventEntity,
+        { id },
+        { status: 'received', lastError: null, processedAt: null },
+      );
+      await manager.query(
+        `INSERT INTO webhook_outbox (webhook_event_id, event_key, job_id) VALUES ($1, $2, $3)
+         ON CONFLICT (webhook_event_id) DO UPDATE SET job_id = EXCLUDED.job_id`,
+        [id, eventKey, jobId],
+      );
+    });
+  }
+
+  async list(filter: InboxFilter): Promise<Page<WebhookEventEntity>> {
+    const [items, total] = await this.dataSource.getRepository(WebhookEventEntity).findAndCount({
+      where: {
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(filter.vendor ? { vendor: filter.vendor } : {}),
+        ...(filter.type ? { type: filter.type } : {}),
+      },
+      order: { receivedAt: 'DESC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
+    return { items, total };
+  }
+}

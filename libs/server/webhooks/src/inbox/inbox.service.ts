@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import {
+  DomainException,
+  JobQueue,
+  jobIdOfEventKey,
+  MetricsService,
+  QueueUnavailableError,
+} from '@ccp/server-platform';
+import type { WebhookVendor } from '@ccp/contracts';
+import { InboxRepository, type NewInboxEvent, type StoredInboxEvent } from './inbox.repository';
+
+/**
+ * Step two of the data path: store, then try to enqueue. Only the store decides the answer to
+ * the vendor; the queue is best-effort because the outbox relay catches up on anything missed.
+ */
+@Injectable()
+export class InboxService {
+  private readonly logger = new Logger(InboxService.name);
+
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly jobs: JobQueue,
+    private readonly metrics: MetricsService,
+  ) {}
+
+  async accept(event: NewInboxEvent): Promise<StoredInboxEvent> {
+    let stored: StoredInboxEvent;
+    try {
+      stored = await this.inbox.store(event);
+    } catch (error) {
+      // No durable row means no acknowledgement: 503 makes the vendor retry later.
+      this.logger.error(`could not store ${event.vendor} ${event.type}: ${(error as Error).message}`);
+      this.count(event.vendor, 'unavailable');
+      throw new DomainException('SERVICE_UNAVAILABLE', 'The webhook could not be stored; retry later');
+    }
+    this.count(event.vendor, stored.inserted ? event.status : 'duplicate');
+    if (stored.inserted && event.status === 'received') await this.enqueue(stored.id, stored.eventKey);
+    return stored;
+  }
+
+  /** An admin's replay: back to received, into the outbox, and onto the queue now if possible. */
+  async replay(eventId: string): Promise<void> {
+    const event = await this.inbox.findById(eventId);
+    if (!event) throw new DomainException('NOT_FOUND', 'No webhook event with this id');
+    if (event.status === 'invalid') {
+      throw new DomainException('CONFLICT', 'An invalid webhook cannot be replayed; it never parsed');
+    }
+    const jobId = `${jobIdOfEventKey(event.eventKey)}/replay/${Date.now()}`;
+    await this.inbox.requeue(event.id, event.eventKey, jobId);
+    await this.enqueue(event.id, event.eventKey, jobId);
+  }
+
+  /** Adds the processing job; false when the queue is unavailable. */
+  async addJob(eventId: string, eventKey: string, jobId: string): Promise<boolean> {
+    try {
+      await this.jobs.add('webhooks.process', { eventId, eventKey }, { jobId });
+      return true;
+    } catch (error) {
+      if (!(error instanceof QueueUnavailableError)) throw error;
+      this.logger.warn(`${eventKey} stored; queue unavailable, the outbox relay will enqueue it`);
+      return false;
+    }
+  }
+
+  /** Adds the processing job and clears the outbox row; on failure the relay retries. */
+  async enqueue(eventId: string, eventKey: string, jobId = jobIdOfEventKey(eventKey)): Promise<boolean> {
+    if (!(await this.addJob(eventId, eventKey, jobId))) return false;
+    await this.inbox.removeFromOutbox(eventId).catch((error: unknown) => {
+      // Harmless: the relay re-adds it, and the job id (the event key) makes that a no-op.
+      this.logger.warn(`outbox row of ${eventKey} not removed: ${(error as Error).message}`);
+    });
+    return true;
+  }
+
+  private count(vendor: WebhookVendor, outcome: string): void {
+    this.metrics.webhooksReceived.inc({ vendor, outcome });
+  }
+}

@@ -1,0 +1,96 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { HandlesJob, SyncLogsRepository, type ProcessWebhookPayload } from '@ccp/server-platform';
+import { UnrecoverableError, type Job } from 'bullmq';
+import { DataSource, type EntityManager } from 'typeorm';
+import { InboxRepository } from '../inbox/inbox.repository';
+import type { WebhookEventEntity } from '../inbox/webhook-event.entity';
+import type { DomainEvent } from '../parsing/domain-events';
+import { InvalidWebhookError } from '../parsing/invalid-webhook.error';
+import {
+  normalizeLiveChat,
+  normalizeRingCentral,
+  parseRingCentralNotification,
+  parseStoredLiveChatEnvelope,
+} from '../parsing';
+import { DomainEventDispatcher } from './domain-event.dispatcher';
+
+type Outcome = 'processed' | 'ignored' | 'already-done' | 'missing';
+
+function normalize(event: WebhookEventEntity): DomainEvent[] {
+  const body: unknown = JSON.parse(event.rawBody);
+  return event.vendor === 'livechat'
+    ? normalizeLiveChat(parseStoredLiveChatEnvelope(body))
+    : normalizeRingCentral(parseRingCentralNotification(body));
+}
+
+/**
+ * Processes one stored webhook: parse, normalize, apply every domain event, all in one
+ * transaction that holds the inbox row's lock, so a duplicate job waits and then finds it done.
+ */
+@Injectable()
+export class WebhookEventProcessor {
+  private readonly logger = new Logger(WebhookEventProcessor.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly inbox: InboxRepository,
+    private readonly dispatcher: DomainEventDispatcher,
+    private readonly syncLogs: SyncLogsRepository,
+  ) {}
+
+  @HandlesJob('webhooks.process')
+  async process(payload: ProcessWebhookPayload, job: Job): Promise<Outcome> {
+    const started = performance.now();
+    const references = { webhookEventId: payload.eventId, eventKey: payload.eventKey };
+    try {
+      const outcome = await this.dataSource.transaction((manager) => this.apply(manager, payload));
+      if (outcome === 'processed' || outcome === 'ignored') {
+        await this.syncLogs.record({
+          operationType: 'webhook.process',
+          status: outcome === 'processed' ? 'success' : 'skipped',
+          durationMs: performance.now() - started,
+          references,
+        });
+      }
+      return outcome;
+    } catch (error) {
+      const message =
+        error instanceof InvalidWebhookError ? `invalid payload: ${error.reason}` : (error as Error).message;
+      const lastAttempt =
+        error instanceof InvalidWebhookError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      await this.inbox.markFailed(payload.eventId, message, lastAttempt);
+      await this.syncLogs.record({
+        operationType: 'webhook.process',
+        status: 'failed',
+        durationMs: performance.now() - started,
+        error: message,
+        references,
+      });
+      this.logger.warn(
+        `${payload.eventKey} failed${lastAttempt ? ' for the last time (dead)' : ''}: ${message}`,
+      );
+      // A payload that cannot be parsed will not parse on a retry either.
+      throw error instanceof InvalidWebhookError ? new UnrecoverableError(message) : error;
+    }
+  }
+
+  private async apply(manager: EntityManager, payload: ProcessWebhookPayload): Promise<Outcome> {
+    const event = await this.inbox.lockForProcessing(manager, payload.eventId);
+    if (!event) return 'missing';
+    if (event.status !== 'received' && event.status !== 'failed') return 'already-done';
+    await this.inbox.incrementAttempts(manager, event.id);
+    const domainEvents = normalize(event);
+    const handled = domainEvents.filter((domainEvent) => this.dispatcher.handles(domainEvent.type));
+    for (const domainEvent of handled) {
+      await this.dispatcher.dispatch(domainEvent, {
+        manager,
+        webhookEventId: event.id,
+        eventKey: event.eventKey,
+      });
+    }
+    // Events nobody handles yet stay replayable: POST /api/webhook-events/:id/replay once a handler exists.
+    await this.inbox.markDone(manager, event.id, handled.length > 0 ? 'processed' : 'ignored');
+    return handled.length > 0 ? 'processed' : 'ignored';
+  }
+}

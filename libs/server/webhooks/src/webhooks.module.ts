@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { QueueModule } from '@ccp/server-platform';
+import { WebhookEventsController } from './events-api/webhook-events.controller';
+import { InboxRepository } from './inbox/inbox.repository';
+import { InboxService } from './inbox/inbox.service';
+import { WebhookEventEntity } from './inbox/webhook-event.entity';
+import { WebhookOutboxEntity } from './inbox/webhook-outbox.entity';
+import { LiveChatWebhookController } from './livechat/livechat-webhook.controller';
+import { LiveChatWebhookService } from './livechat/livechat-webhook.service';
+import { DomainEventDispatcher } from './processing/domain-event.dispatcher';
+import { OutboxRelay } from './processing/outbox-relay.service';
+import { WebhookEventProcessor } from './processing/webhook-event.processor';
+import { RingCentralWebhookController } from './ringcentral/ringcentral-webhook.controller';
+import { RingCentralWebhookService } from './ringcentral/ringcentral-webhook.service';
+
+export const WEBHOOK_ENTITIES = [WebhookEventEntity, WebhookOutboxEntity];
+
+const inbox = [TypeOrmModule.forFeature(WEBHOOK_ENTITIES), QueueModule];
+
+/** The api side: vendor endpoints (verify → store → enqueue → 200) and the operations API. */
+@Module({
+  imports: inbox,
+  controllers: [LiveChatWebhookController, RingCentralWebhookController, WebhookEventsController],
+  providers: [InboxRepository, InboxService, LiveChatWebhookService, RingCentralWebhookService],
+})
+export class WebhooksModule {}
+
+/** The worker side: processing stored webhooks and relaying the outbox. */
+@Module({
+  imports: [...inbox, DiscoveryModule],
+  providers: [InboxRepository, InboxService, DomainEventDispatcher, WebhookEventProcessor, OutboxRelay],
+})
+export class WebhooksWorkerModule {}
