@@ -21,7 +21,17 @@ function moduleBoundaries({ testing }) {
         { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
         {
           sourceTag: 'type:app',
-          onlyDependOnLibsWithTags: withTesting(['type:domain', 'type:platform', 'type:contracts']),
+          onlyDependOnLibsWithTags: withTesting([
+            'type:migrations',
+            'type:domain',
+            'type:platform',
+            'type:contracts',
+          ]),
+        },
+        // Migrations compose every library's entities; only apps and the test harness use them.
+        {
+          sourceTag: 'type:migrations',
+          onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'],
         },
         {
           sourceTag: 'type:domain',
@@ -31,7 +41,7 @@ function moduleBoundaries({ testing }) {
         { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
         {
           sourceTag: 'type:testing',
-          onlyDependOnLibsWithTags: ['type:domain', 'type:platform', 'type:contracts'],
+          onlyDependOnLibsWithTags: ['type:migrations', 'type:domain', 'type:platform', 'type:contracts'],
         },
         { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['type:testing', 'type:contracts'] },
       ],
