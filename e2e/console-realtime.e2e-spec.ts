@@ -1,6 +1,7 @@
 import {
   createTestDatabase,
   DEMO_PASSWORD,
+  freePort,
   loginAs,
   HttpClient,
   testEnvironment,
@@ -62,10 +63,7 @@ describe('console: sign in, live events, resume after a dropped connection', () 
     const seed = new AppProcess('seed', shared).start();
     expect(await seed.finished()).toBe(0);
 
-    const [portA, portB] = [
-      40_000 + Math.floor(Math.random() * 10_000),
-      50_000 + Math.floor(Math.random() * 10_000),
-    ];
+    const [portA, portB] = [await freePort(), await freePort()];
     replicaA = new AppProcess('api', { ...shared, PORT: String(portA) }).start();
     replicaB = new AppProcess('api', { ...shared, PORT: String(portB) }).start();
     worker = new AppProcess('worker', shared).start();

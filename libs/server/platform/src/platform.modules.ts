@@ -16,27 +16,25 @@ import { SyncLogsModule } from './sync-logs/sync-logs.module';
 import { EventLogRetentionHandler } from './realtime/event-log-retention.handler';
 import { RealtimeGatewayModule, RealtimePublisherModule } from './realtime/realtime.module';
 
-/** What every process needs: configuration, logs, database, metrics, queue producers, realtime publishing. */
-function coreImports(config: AppConfig) {
-  return [
-    ConfigModule.forRoot(config),
-    LoggingModule,
-    DatabaseModule,
-    MetricsModule,
-    QueueModule,
-    RealtimePublisherModule,
-    AuthCoreModule,
-    SyncLogsModule,
-  ];
-}
-
-/** The core alone: for CLIs, scripts and tests that publish events or enqueue jobs without serving or processing. */
+/**
+ * What every process needs: configuration, logs, database, metrics, queue producers, realtime
+ * publishing, auth services, sync logs. Alone, it serves CLIs, scripts and tests.
+ */
 @Module({})
 export class PlatformCoreModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: PlatformCoreModule,
-      imports: coreImports(config),
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggingModule,
+        DatabaseModule,
+        MetricsModule,
+        QueueModule,
+        RealtimePublisherModule,
+        AuthCoreModule,
+        SyncLogsModule,
+      ],
       exports: [QueueModule, RealtimePublisherModule, AuthCoreModule],
     };
   }
@@ -48,14 +46,13 @@ export class ApiPlatformModule {
     return {
       module: ApiPlatformModule,
       imports: [
-        ...coreImports(config),
+        PlatformCoreModule.forRoot(config),
         AuthModule,
         RealtimeGatewayModule,
         HealthModule,
         ConsoleModule.register(config.CONSOLE_DIST_DIR),
       ],
       controllers: [MetricsController, AnnouncementsController, SyncLogsController],
-      exports: [QueueModule, RealtimePublisherModule, AuthCoreModule],
     };
   }
 }
@@ -65,9 +62,8 @@ export class WorkerPlatformModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerPlatformModule,
-      imports: [...coreImports(config), QueueWorkersModule],
+      imports: [PlatformCoreModule.forRoot(config), QueueWorkersModule],
       providers: [EventLogRetentionHandler],
-      exports: [QueueModule, RealtimePublisherModule],
     };
   }
 }

@@ -7,3 +7,4 @@ export { RealtimeTestClient } from './realtime-client';
 export { loginAs, startTestApi, type RunningApi } from './test-api';
 export { DEMO_PASSWORD } from '@ccp/server-platform';
 export { DisposableRedis } from './disposable-redis';
+export { freePort } from './free-port';

@@ -7,7 +7,10 @@ import {
   QueueUnavailableError,
 } from '@ccp/server-platform';
 import type { WebhookVendor } from '@ccp/contracts';
+import { contentHash } from '../parsing';
 import { InboxRepository, type NewInboxEvent, type StoredInboxEvent } from './inbox.repository';
+
+const VENDOR_NAMES: Record<WebhookVendor, string> = { livechat: 'LiveChat', ringcentral: 'RingCentral' };
 
 /**
  * Step two of the data path: store, then try to enqueue. Only the store decides the answer to
@@ -48,6 +51,27 @@ export class InboxService {
     const jobId = `${jobIdOfEventKey(event.eventKey)}/replay/${Date.now()}`;
     await this.inbox.requeue(event.id, event.eventKey, jobId);
     await this.enqueue(event.id, event.eventKey, jobId);
+  }
+
+  /**
+   * Keeps a verified body that is not the vendor's envelope (status invalid, keyed by its
+   * content) for an operator to inspect, and returns the 400 to answer the vendor with.
+   */
+  async rejectInvalid(
+    vendor: WebhookVendor,
+    type: string,
+    rawBody: string,
+    reason: string,
+  ): Promise<DomainException> {
+    await this.accept({
+      vendor,
+      eventKey: `${vendor}:invalid:${contentHash(rawBody)}`,
+      type,
+      status: 'invalid',
+      rawBody,
+      lastError: reason,
+    });
+    return new DomainException('INVALID_WEBHOOK', `Not a ${VENDOR_NAMES[vendor]} webhook: ${reason}`);
   }
 
   /** Adds the processing job; false when the queue is unavailable. */

@@ -8,8 +8,7 @@ import {
   liveChatEventKey,
   parseLiveChatEnvelope,
 } from '../parsing';
-import { contentHash } from '../parsing/event-key-builder';
-import { redactSecret, secretMatches } from './livechat-secret.verifier';
+import { redactSecret, secretMatches } from '../verification/shared-secret';
 
 function secretKeyOf(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
@@ -57,15 +56,7 @@ export class LiveChatWebhookService {
       envelope = parseLiveChatEnvelope(body);
     } catch (error) {
       if (!(error instanceof InvalidWebhookError)) throw error;
-      await this.inbox.accept({
-        vendor: 'livechat',
-        eventKey: `livechat:invalid:${contentHash(redacted)}`,
-        type: actionOf(body),
-        status: 'invalid',
-        rawBody: redacted,
-        lastError: error.reason,
-      });
-      throw new DomainException('INVALID_WEBHOOK', `Not a LiveChat webhook: ${error.reason}`);
+      throw await this.inbox.rejectInvalid('livechat', actionOf(body), redacted, error.reason);
     }
     // Actions without a natural id (status, tags, ratings) repeat for real: dedupe only redeliveries.
     const window =

@@ -6,22 +6,12 @@ import {
   liveChatBody,
   ORGANIZATION_ID,
 } from './fixtures/livechat.fixtures';
-import { InvalidWebhookError } from './invalid-webhook.error';
+import { reasonOf } from './fixtures/invalid-webhook.reason';
 import {
   parseLiveChatEnvelope,
   parseStoredLiveChatEnvelope,
   toStorableLiveChatBody,
 } from './livechat-envelope';
-
-function reasonOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidWebhookError);
-    return (error as InvalidWebhookError).reason;
-  }
-  throw new Error('expected an InvalidWebhookError');
-}
 
 function withoutSecret(envelope: object): Record<string, unknown> {
   return Object.fromEntries(Object.entries(envelope).filter(([key]) => key !== 'secretKey'));

@@ -29,7 +29,7 @@ import {
   userRemovedFromChatBody,
   type LiveChatApiVersion,
 } from './fixtures/livechat.fixtures';
-import { InvalidWebhookError } from './invalid-webhook.error';
+import { reasonOf } from './fixtures/invalid-webhook.reason';
 import { parseLiveChatEnvelope } from './livechat-envelope';
 import { HANDLED_LIVECHAT_ACTIONS, isHandledLiveChatAction, normalizeLiveChat } from './livechat.normalizer';
 
@@ -41,16 +41,6 @@ function only(body: unknown): DomainEvent {
   const events = normalize(body);
   expect(events).toHaveLength(1);
   return events[0] as DomainEvent;
-}
-
-function reasonOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidWebhookError);
-    return (error as InvalidWebhookError).reason;
-  }
-  throw new Error('expected an InvalidWebhookError');
 }
 
 const VERSIONS: LiveChatApiVersion[] = ['3.3', '3.6'];

@@ -7,18 +7,8 @@ import {
   subscriptionReminderNotification,
   telephonyNotification,
 } from './fixtures/ringcentral.fixtures';
-import { InvalidWebhookError } from './invalid-webhook.error';
+import { reasonOf } from './fixtures/invalid-webhook.reason';
 import { classifyRingCentralEvent, parseRingCentralNotification } from './ringcentral-notification';
-
-function reasonOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidWebhookError);
-    return (error as InvalidWebhookError).reason;
-  }
-  throw new Error('expected an InvalidWebhookError');
-}
 
 describe('classifyRingCentralEvent', () => {
   it.each([

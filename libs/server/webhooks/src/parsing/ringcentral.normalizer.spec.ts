@@ -12,22 +12,12 @@ import {
   telephonyNotification,
   TELEPHONY_SESSION_ID,
 } from './fixtures/ringcentral.fixtures';
-import { InvalidWebhookError } from './invalid-webhook.error';
+import { reasonOf } from './fixtures/invalid-webhook.reason';
 import { parseRingCentralNotification } from './ringcentral-notification';
 import { normalizeRingCentral } from './ringcentral.normalizer';
 
 function normalize(body: unknown): DomainEvent[] {
   return normalizeRingCentral(parseRingCentralNotification(body));
-}
-
-function reasonOf(run: () => unknown): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidWebhookError);
-    return (error as InvalidWebhookError).reason;
-  }
-  throw new Error('expected an InvalidWebhookError');
 }
 
 describe('normalizeRingCentral: telephony', () => {

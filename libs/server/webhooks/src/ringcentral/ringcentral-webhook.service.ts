@@ -6,8 +6,7 @@ import {
   ringcentralVerificationTokenOf,
 } from '@ccp/server-platform';
 import { InboxService } from '../inbox/inbox.service';
-import { secretMatches } from '../livechat/livechat-secret.verifier';
-import { contentHash } from '../parsing/event-key-builder';
+import { secretMatches } from '../verification/shared-secret';
 import { InvalidWebhookError } from '../parsing/invalid-webhook.error';
 import { parseRingCentralNotification, ringCentralEventKey } from '../parsing';
 
@@ -38,15 +37,7 @@ export class RingCentralWebhookService {
       notification = parseRingCentralNotification(body);
     } catch (error) {
       if (!(error instanceof InvalidWebhookError)) throw error;
-      await this.inbox.accept({
-        vendor: 'ringcentral',
-        eventKey: `ringcentral:invalid:${contentHash(rawBody)}`,
-        type: 'unknown',
-        status: 'invalid',
-        rawBody,
-        lastError: error.reason,
-      });
-      throw new DomainException('INVALID_WEBHOOK', `Not a RingCentral notification: ${error.reason}`);
+      throw await this.inbox.rejectInvalid('ringcentral', 'unknown', rawBody, error.reason);
     }
     if (notification.kind === 'subscription_reminder') {
       this.logger.warn(`RingCentral subscription ${notification.subscriptionId} is about to expire`);
