@@ -60,9 +60,13 @@ export class AppProcess {
     );
   }
 
-  /** Resolves with the exit code; a CLI run to completion. */
-  finished(): Promise<number> {
-    return new Promise((resolve) => this.child?.once('exit', (code) => resolve(code ?? -1)));
+  /** The exit code of a CLI run to completion; fails (with its output) if it does not end in time. */
+  async finished(timeoutMs = 30_000): Promise<number> {
+    return waitFor(`${this.name} to exit`, () => this.child?.exitCode ?? undefined, { timeoutMs }).catch(
+      (error: unknown) => {
+        throw new Error(`${(error as Error).message}\n${this.output}`);
+      },
+    );
   }
 
   /** SIGTERM, as an orchestrator stops a replica; resolves once the process has exited. */

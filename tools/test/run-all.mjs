@@ -47,9 +47,12 @@ function tests(label, projects, reportName) {
     const summary = JSON.parse(readFileSync(report, 'utf8'));
     totals.passed += summary.numPassedTests;
     totals.failed += summary.numFailedTests;
-    // A suite that cannot even load has no tests to fail; count it so it cannot pass silently.
+    // A suite that fails outside its tests (loading, a hook) has no failed test to show for it;
+    // count it so it cannot pass silently.
     const brokenSuites = summary.testResults.filter(
-      (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+      (suite) =>
+        suite.status === 'failed' &&
+        !suite.assertionResults.some((assertion) => assertion.status === 'failed'),
     );
     totals.failed += brokenSuites.length;
   } else {

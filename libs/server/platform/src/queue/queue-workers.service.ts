@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { AppConfig } from '../config/app-config';
@@ -42,6 +43,7 @@ export function collectHandlers(
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
   private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -54,8 +56,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   async onApplicationBootstrap(): Promise<void> {
     const handlers = collectHandlers(this.discoverHandlers());
     for (const queueName of QUEUE_NAMES) {
+      const connection = createRedisConnection(this.config.REDIS_URL, 'worker');
+      this.connections.push(connection);
       const worker = new Worker(queueName, (job) => this.process(handlers, job), {
-        connection: createRedisConnection(this.config.REDIS_URL, 'worker'),
+        connection,
         prefix: bullPrefixOf(this.config),
         concurrency: 8,
       });
@@ -71,9 +75,10 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     this.logger.log(`processing ${JOB_NAMES.length} job types on queues: ${QUEUE_NAMES.join(', ')}`);
   }
 
-  /** Lets active jobs finish (BullMQ waits for them) before the process exits. */
+  /** Lets active jobs finish (BullMQ waits for them), then closes the connections it was handed. */
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
+    this.connections.forEach((connection) => connection.disconnect());
   }
 
   private async process(handlers: Map<JobName, Handler>, job: Job): Promise<unknown> {

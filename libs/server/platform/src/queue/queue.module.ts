@@ -3,19 +3,23 @@ import { BullModule } from '@nestjs/bullmq';
 import { AppConfig } from '../config/app-config';
 import { JobQueue } from './job-queue.service';
 import { QUEUE_NAMES, RETENTION } from './queue.registry';
-import { createRedisConnection } from './redis-connection';
+import { QueueConnection } from './queue-connection';
 
 export function bullPrefixOf(config: AppConfig): string {
   return `${config.REDIS_PREFIX}:bull`;
 }
 
+@Module({ providers: [QueueConnection], exports: [QueueConnection] })
+class QueueConnectionModule {}
+
 /** Producer side of the queues: available to the api and the worker alike. */
 @Module({
   imports: [
     BullModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        connection: createRedisConnection(config.REDIS_URL, 'producer'),
+      imports: [QueueConnectionModule],
+      inject: [AppConfig, QueueConnection],
+      useFactory: (config: AppConfig, connection: QueueConnection) => ({
+        connection: connection.redis,
         prefix: bullPrefixOf(config),
       }),
     }),
