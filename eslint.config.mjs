@@ -77,7 +77,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // The simulator and benchmarks drive the product with the fake vendors' real-format payloads.
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      'tools/simulate/**/*.ts',
+      'tools/bench/**/*.ts',
+    ],
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries({ testing: true }) },
   },
   {

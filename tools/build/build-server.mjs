@@ -14,6 +14,11 @@ const sources = [
   'libs/contracts/src',
   'libs/server/platform/src',
   'libs/server/webhooks/src',
+  'libs/server/agents/src',
+  'libs/server/conversations/src',
+  'libs/server/crm/src',
+  'libs/server/analytics/src',
+  'libs/server/integrations/src',
   'migrations',
   'tools',
 ];

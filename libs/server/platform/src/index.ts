@@ -24,6 +24,8 @@ export {
   type JobName,
   type JobPayloads,
   type ProcessWebhookPayload,
+  type FetchCallLogPayload,
+  type RenewSubscriptionPayload,
 } from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
 export { RealtimePublisher } from './realtime/realtime.publisher';

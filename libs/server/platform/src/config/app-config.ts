@@ -5,6 +5,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -130,6 +131,43 @@ export class AppConfig {
   @IsString()
   @MinLength(8)
   RINGCENTRAL_VERIFICATION_TOKEN?: string;
+
+  /** Base URL of the LiveChat APIs the platform calls (Agent Chat API, Configuration API). */
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  LIVECHAT_API_URL = 'https://api.livechatinc.com';
+
+  /** Personal access token (`<account id>:<token>`); without it LiveChat calls are logged as skipped. */
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  LIVECHAT_ACCESS_TOKEN?: string;
+
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] })
+  RINGCENTRAL_SERVER_URL = 'https://platform.ringcentral.com';
+
+  /** OAuth app credentials and the JWT used for the JWT-bearer grant; all three or RingCentral calls are skipped. */
+  @IsOptional()
+  @IsString()
+  RINGCENTRAL_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  RINGCENTRAL_CLIENT_SECRET?: string;
+
+  @IsOptional()
+  @IsString()
+  RINGCENTRAL_JWT?: string;
+
+  /** Region for phone numbers written without a country code (ISO 3166-1 alpha-2). */
+  @IsString()
+  @Matches(/^[A-Z]{2}$/, { message: 'DEFAULT_PHONE_COUNTRY must be a two-letter ISO country code such as US' })
+  DEFAULT_PHONE_COUNTRY = 'US';
+
+  /** RingCentral needs 15–30 s after a call ends before the call log has it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  CALL_LOG_FETCH_DELAY_MS = 45_000;
 
   /** Folder with the built console; the api serves it at `/` when it exists. */
   @IsString()

@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/app-config';
  * The single list of queues, jobs, payloads, job ids and retry options. A job exists only if it is
  * here; the worker refuses to start unless every job below has exactly one handler.
  */
-export const QUEUE_NAMES = ['maintenance', 'webhooks'] as const;
+export const QUEUE_NAMES = ['maintenance', 'webhooks', 'integrations'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
 export class TrimEventLogPayload {
@@ -25,9 +25,28 @@ export class ProcessWebhookPayload {
   eventKey!: string;
 }
 
+/** After a call's final Disconnected: read its RingCentral call-log record (result, recording). */
+export class FetchCallLogPayload {
+  @IsUUID()
+  conversationId!: string;
+
+  @IsString()
+  @MaxLength(200)
+  telephonySessionId!: string;
+}
+
+/** A RingCentral subscription-expiry reminder arrived: renew that subscription. */
+export class RenewSubscriptionPayload {
+  @IsString()
+  @MaxLength(200)
+  subscriptionId!: string;
+}
+
 export interface JobPayloads {
   'maintenance.trim-event-log': TrimEventLogPayload;
   'webhooks.process': ProcessWebhookPayload;
+  'calls.fetch-call-log': FetchCallLogPayload;
+  'ringcentral.renew-subscription': RenewSubscriptionPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -71,6 +90,18 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     // The event key: a redelivered webhook that slipped past the inbox still runs once.
     jobId: (payload) => jobIdOfEventKey(payload.eventKey),
     options: exponentialRetry(WEBHOOK_PROCESS_ATTEMPTS, 1_000),
+  },
+  'calls.fetch-call-log': {
+    queue: 'integrations',
+    payload: FetchCallLogPayload,
+    jobId: (payload) => `call-log/${payload.conversationId}`,
+    // The record may take a while to appear in the call log, so retries wait longer.
+    options: exponentialRetry(6, 30_000),
+  },
+  'ringcentral.renew-subscription': {
+    queue: 'integrations',
+    payload: RenewSubscriptionPayload,
+    options: exponentialRetry(5, 10_000),
   },
 };
 

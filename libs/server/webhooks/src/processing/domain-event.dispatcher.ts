@@ -2,12 +2,19 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '../parsing/domain-events';
-import { DOMAIN_EVENT_HANDLER } from './domain-event-handler.decorator';
+import { DOMAIN_EVENT_HANDLER, type DomainEventHandlerMetadata } from './domain-event-handler.decorator';
 
 export interface DomainEventContext {
   manager: EntityManager;
   webhookEventId: string;
   eventKey: string;
+  /** When the vendor's request was stored; the time for events the vendor does not date. */
+  receivedAt: Date;
+  /**
+   * Runs once the processing transaction has committed (realtime broadcasts, follow-up jobs), so
+   * nothing outside the database ever reflects a change that was rolled back.
+   */
+  afterCommit(effect: () => Promise<void>): void;
 }
 
 type Handler = (event: DomainEvent, context: DomainEventContext) => Promise<unknown>;
@@ -15,7 +22,7 @@ type Handler = (event: DomainEvent, context: DomainEventContext) => Promise<unkn
 /** Routes normalized vendor events to the domain handlers that registered for them. */
 @Injectable()
 export class DomainEventDispatcher implements OnApplicationBootstrap {
-  private readonly handlers = new Map<DomainEvent['type'], Handler[]>();
+  private readonly handlers = new Map<DomainEvent['type'], { order: number; handle: Handler }[]>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -30,11 +37,15 @@ export class DomainEventDispatcher implements OnApplicationBootstrap {
       for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const fn = (instance as Record<string, unknown>)[method];
         if (typeof fn !== 'function') continue;
-        const type = this.reflector.get<DomainEvent['type'] | undefined>(DOMAIN_EVENT_HANDLER, fn);
-        if (!type) continue;
-        const list = this.handlers.get(type) ?? [];
-        list.push((event, context) => Promise.resolve(fn.call(instance, event, context)));
-        this.handlers.set(type, list);
+        const metadata = this.reflector.get<DomainEventHandlerMetadata | undefined>(DOMAIN_EVENT_HANDLER, fn);
+        if (!metadata) continue;
+        const list = this.handlers.get(metadata.type) ?? [];
+        list.push({
+          order: metadata.order,
+          handle: (event, context) => Promise.resolve(fn.call(instance, event, context)),
+        });
+        list.sort((a, b) => a.order - b.order);
+        this.handlers.set(metadata.type, list);
       }
     }
   }
@@ -44,6 +55,6 @@ export class DomainEventDispatcher implements OnApplicationBootstrap {
   }
 
   async dispatch(event: DomainEvent, context: DomainEventContext): Promise<void> {
-    for (const handler of this.handlers.get(event.type) ?? []) await handler(event, context);
+    for (const { handle } of this.handlers.get(event.type) ?? []) await handle(event, context);
   }
 }

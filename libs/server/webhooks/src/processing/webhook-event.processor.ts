@@ -44,7 +44,13 @@ export class WebhookEventProcessor {
     const started = performance.now();
     const references = { webhookEventId: payload.eventId, eventKey: payload.eventKey };
     try {
-      const outcome = await this.dataSource.transaction((manager) => this.apply(manager, payload));
+      const afterCommit: (() => Promise<void>)[] = [];
+      const outcome = await this.dataSource.transaction((manager) => this.apply(manager, payload, afterCommit));
+      for (const effect of afterCommit) {
+        await effect().catch((error: unknown) =>
+          this.logger.warn(`${payload.eventKey}: after-commit effect failed: ${(error as Error).message}`),
+        );
+      }
       if (outcome === 'processed' || outcome === 'ignored') {
         await this.syncLogs.record({
           operationType: 'webhook.process',
@@ -75,7 +81,11 @@ export class WebhookEventProcessor {
     }
   }
 
-  private async apply(manager: EntityManager, payload: ProcessWebhookPayload): Promise<Outcome> {
+  private async apply(
+    manager: EntityManager,
+    payload: ProcessWebhookPayload,
+    afterCommit: (() => Promise<void>)[],
+  ): Promise<Outcome> {
     const event = await this.inbox.lockForProcessing(manager, payload.eventId);
     if (!event) return 'missing';
     if (event.status !== 'received' && event.status !== 'failed') return 'already-done';
@@ -87,6 +97,8 @@ export class WebhookEventProcessor {
         manager,
         webhookEventId: event.id,
         eventKey: event.eventKey,
+        receivedAt: event.receivedAt,
+        afterCommit: (effect) => afterCommit.push(effect),
       });
     }
     // Events nobody handles yet stay replayable: POST /api/webhook-events/:id/replay once a handler exists.
