@@ -2,8 +2,10 @@
 import type { MigrationInterface } from 'typeorm';
 import { Foundation1795243691946 } from './1795243691946-Foundation';
 import { WebhookInboxAndSyncLogs1795245234204 } from './1795245234204-WebhookInboxAndSyncLogs';
+import { ConversationsCustomersAgents1795247787394 } from './1795247787394-ConversationsCustomersAgents';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
   WebhookInboxAndSyncLogs1795245234204,
+  ConversationsCustomersAgents1795247787394,
 ];

@@ -1,4 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AnalyticsModule } from '@ccp/server-analytics';
+import { ConversationsModule } from '@ccp/server-conversations';
+import { CrmModule } from '@ccp/server-crm';
 import { ApiPlatformModule, type AppConfig } from '@ccp/server-platform';
 import { WebhooksModule } from '@ccp/server-webhooks';
 
@@ -6,6 +9,15 @@ import { WebhooksModule } from '@ccp/server-webhooks';
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: ApiModule, imports: [ApiPlatformModule.forRoot(config), WebhooksModule] };
+    return {
+      module: ApiModule,
+      imports: [
+        ApiPlatformModule.forRoot(config),
+        WebhooksModule,
+        ConversationsModule,
+        CrmModule,
+        AnalyticsModule,
+      ],
+    };
   }
 }

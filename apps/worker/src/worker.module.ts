@@ -1,4 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ConversationsWorkerModule } from '@ccp/server-conversations';
+import { CrmWorkerModule } from '@ccp/server-crm';
 import { WorkerPlatformModule, type AppConfig } from '@ccp/server-platform';
 import { WebhooksWorkerModule } from '@ccp/server-webhooks';
 
@@ -6,6 +8,14 @@ import { WebhooksWorkerModule } from '@ccp/server-webhooks';
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [WorkerPlatformModule.forRoot(config), WebhooksWorkerModule] };
+    return {
+      module: WorkerModule,
+      imports: [
+        WorkerPlatformModule.forRoot(config),
+        WebhooksWorkerModule,
+        ConversationsWorkerModule,
+        CrmWorkerModule,
+      ],
+    };
   }
 }

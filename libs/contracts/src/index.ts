@@ -5,3 +5,6 @@ export * from './health';
 export * from './pagination';
 export * from './realtime';
 export * from './operations';
+export * from './conversations';
+export * from './customers';
+export * from './stats';

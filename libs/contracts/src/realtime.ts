@@ -1,4 +1,5 @@
 import type { Announcement } from './announcements';
+import type { Conversation, Message } from './conversations';
 
 /**
  * Every realtime event type and the shape of its `data`. The Socket.IO event name is the type.
@@ -6,6 +7,12 @@ import type { Announcement } from './announcements';
  */
 export interface RealtimeEventMap {
   'announcement:created': Announcement;
+  'conversation:new': Conversation;
+  'conversation:updated': Conversation;
+  'message:new': Message;
+  'call:new': Conversation;
+  'call:updated': Conversation;
+  'call:ended': Conversation;
 }
 
 export type RealtimeEventType = keyof RealtimeEventMap;

@@ -29,6 +29,7 @@ export {
 } from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
 export { RealtimePublisher } from './realtime/realtime.publisher';
+export { RealtimePublisherModule } from './realtime/realtime.module';
 export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './platform.modules';
 export { SyncLogsRepository, type NewSyncLog } from './sync-logs/sync-logs.repository';
 export { PageQueryDto } from './http/page-query.dto';

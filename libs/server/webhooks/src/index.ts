@@ -1,4 +1,4 @@
 export { WEBHOOK_ENTITIES, WebhooksModule, WebhooksWorkerModule } from './webhooks.module';
 export { HandlesDomainEvent } from './processing/domain-event-handler.decorator';
 export type { DomainEventContext } from './processing/domain-event.dispatcher';
-export type { DomainEvent } from './parsing/domain-events';
+export type { DomainEvent, DomainEventOf, DomainEventType } from './parsing/domain-events';

@@ -105,6 +105,12 @@ export class AppConfig {
   @Min(1)
   EVENT_LOG_RETENTION_DAYS = 7;
 
+  /** First retry delay of a failed webhook; later retries back off exponentially from it. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  WEBHOOK_RETRY_DELAY_MS = 1_000;
+
   /** How long in-flight requests and jobs may take to finish after SIGTERM. */
   @Type(() => Number)
   @IsInt()
@@ -160,7 +166,9 @@ export class AppConfig {
 
   /** Region for phone numbers written without a country code (ISO 3166-1 alpha-2). */
   @IsString()
-  @Matches(/^[A-Z]{2}$/, { message: 'DEFAULT_PHONE_COUNTRY must be a two-letter ISO country code such as US' })
+  @Matches(/^[A-Z]{2}$/, {
+    message: 'DEFAULT_PHONE_COUNTRY must be a two-letter ISO country code such as US',
+  })
   DEFAULT_PHONE_COUNTRY = 'US';
 
   /** RingCentral needs 15–30 s after a call ends before the call log has it. */

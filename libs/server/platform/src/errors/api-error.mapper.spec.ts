@@ -38,4 +38,15 @@ describe('toApiError', () => {
       message: 'Internal server error',
     });
   });
+
+  it('answers 503 when the database is unreachable, whoever wraps the error', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const wrapped = Object.assign(new Error('query failed'), { driverError: refused });
+    const shuttingDown = Object.assign(new Error('terminating connection'), { code: '57P01' });
+    for (const error of [refused, wrapped, shuttingDown, new Error('Connection terminated unexpectedly')]) {
+      expect(toApiError(error)).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    }
+    const constraint = Object.assign(new Error('duplicate key'), { code: '23505' });
+    expect(toApiError(constraint).statusCode).toBe(500);
+  });
 });

@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@ccp/contracts';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainException, STATUS_BY_CODE } from './domain.exception';
 
 /** Fastify's own error codes for body parsing and routing, mapped to ours. */
@@ -69,6 +70,14 @@ export function toApiError(error: unknown): ApiError {
   }
   if (error instanceof SyntaxError && 'body' in error) {
     return { statusCode: 400, code: 'INVALID_JSON', message: 'The request body is not valid JSON' };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // A vendor (or any client) retries a 503; a 500 would say the request itself was at fault.
+    return {
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The database is unavailable; retry later',
+    };
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };
 }

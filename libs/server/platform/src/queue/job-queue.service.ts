@@ -3,7 +3,14 @@ import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
-import { JOBS, RETENTION, type JobName, type JobPayloads, type QueueName } from './queue.registry';
+import {
+  JOBS,
+  RETENTION,
+  retryOptionsOf,
+  type JobName,
+  type JobPayloads,
+  type QueueName,
+} from './queue.registry';
 
 export class QueueUnavailableError extends Error {
   constructor(jobName: JobName, cause: unknown) {
@@ -45,7 +52,7 @@ export class JobQueue {
     const jobId = options.jobId ?? definition.jobId?.(payload);
     const delayMs = options.delayMs;
     const adding = this.queue(definition.queue).add(name, payload, {
-      ...definition.options,
+      ...retryOptionsOf(name, this.config),
       ...RETENTION,
       ...(jobId ? { jobId } : {}),
       ...(delayMs ? { delay: delayMs } : {}),

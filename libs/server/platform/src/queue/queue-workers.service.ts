@@ -9,7 +9,7 @@ import { flattenValidationErrors } from '../errors/validation.pipe';
 import { JOB_HANDLER } from './job-handler.decorator';
 import { JobQueue } from './job-queue.service';
 import { bullPrefixOf } from './queue.module';
-import { JOB_NAMES, JOBS, QUEUE_NAMES, type JobName } from './queue.registry';
+import { JOB_NAMES, JOBS, QUEUE_NAMES, retryOptionsOf, type JobName } from './queue.registry';
 import { createRedisConnection } from './redis-connection';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
@@ -118,7 +118,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       await this.jobs.queue(definition.queue).upsertJobScheduler(name, definition.schedule.repeat, {
         name,
         data: definition.schedule.payload(this.config),
-        opts: definition.options,
+        opts: retryOptionsOf(name, this.config),
       });
     }
   }

@@ -51,13 +51,16 @@ export interface JobPayloads {
 
 export type JobName = keyof JobPayloads;
 
+export type JobRetryOptions = Pick<JobsOptions, 'attempts' | 'backoff'>;
+
 export interface JobDefinition<N extends JobName> {
   queue: QueueName;
   /** Validated before the handler runs: stored payloads are input like any other. */
   payload: new () => JobPayloads[N];
   /** A deterministic id makes adding the same logical job twice a no-op. */
   jobId?: (payload: JobPayloads[N]) => string;
-  options: Pick<JobsOptions, 'attempts' | 'backoff'>;
+  /** Retry policy; a function when it depends on configuration. */
+  options: JobRetryOptions | ((config: AppConfig) => JobRetryOptions);
   /** Present for jobs the worker schedules itself. */
   schedule?: {
     repeat: Pick<RepeatOptions, 'pattern' | 'every'>;
@@ -68,7 +71,7 @@ export interface JobDefinition<N extends JobName> {
 /** After this many failed attempts a stored webhook is marked dead (and can be replayed by an admin). */
 export const WEBHOOK_PROCESS_ATTEMPTS = 6;
 
-const exponentialRetry = (attempts: number, delay: number): JobDefinition<JobName>['options'] => ({
+const exponentialRetry = (attempts: number, delay: number): JobRetryOptions => ({
   attempts,
   // BullMQ applies ±jitter so retries of many jobs do not stampede together.
   backoff: { type: 'exponential', delay, jitter: 0.5 },
@@ -89,7 +92,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     payload: ProcessWebhookPayload,
     // The event key: a redelivered webhook that slipped past the inbox still runs once.
     jobId: (payload) => jobIdOfEventKey(payload.eventKey),
-    options: exponentialRetry(WEBHOOK_PROCESS_ATTEMPTS, 1_000),
+    options: (config) => exponentialRetry(WEBHOOK_PROCESS_ATTEMPTS, config.WEBHOOK_RETRY_DELAY_MS),
   },
   'calls.fetch-call-log': {
     queue: 'integrations',
@@ -111,6 +114,11 @@ export function jobIdOfEventKey(eventKey: string): string {
 }
 
 export const JOB_NAMES = Object.keys(JOBS) as JobName[];
+
+export function retryOptionsOf(name: JobName, config: AppConfig): JobRetryOptions {
+  const { options } = JOBS[name];
+  return typeof options === 'function' ? options(config) : options;
+}
 
 /** Finished jobs are trimmed so Redis memory stays flat; PostgreSQL keeps the history that matters. */
 export const RETENTION = {

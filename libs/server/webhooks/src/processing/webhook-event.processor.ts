@@ -45,7 +45,9 @@ export class WebhookEventProcessor {
     const references = { webhookEventId: payload.eventId, eventKey: payload.eventKey };
     try {
       const afterCommit: (() => Promise<void>)[] = [];
-      const outcome = await this.dataSource.transaction((manager) => this.apply(manager, payload, afterCommit));
+      const outcome = await this.dataSource.transaction((manager) =>
+        this.apply(manager, payload, afterCommit),
+      );
       for (const effect of afterCommit) {
         await effect().catch((error: unknown) =>
           this.logger.warn(`${payload.eventKey}: after-commit effect failed: ${(error as Error).message}`),

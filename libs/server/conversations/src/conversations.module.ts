@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgentsModule } from '@ccp/server-agents';
+import { IntegrationsModule } from '@ccp/server-integrations';
+import { QueueModule, RealtimePublisherModule } from '@ccp/server-platform';
+import { ConversationQueries } from './api/conversation-queries';
+import { ConversationsController } from './api/conversations.controller';
+import { CallEventsHandler } from './calls/call-events.handler';
+import { CallLogHandler } from './calls/call-log.handler';
+import { ChatEventsHandler } from './chats/chat-events.handler';
+import { CallPartyEntity } from './model/call-party.entity';
+import { CallStatusChangeEntity } from './model/call-status-change.entity';
+import { ConversationLinks } from './model/conversation-links';
+import { ConversationEntity } from './model/conversation.entity';
+import { ConversationStore } from './model/conversation.store';
+import { MessageEntity } from './model/message.entity';
+import { ConversationNotifier } from './realtime/conversation-notifier';
+
+export const CONVERSATION_ENTITIES = [
+  ConversationEntity,
+  MessageEntity,
+  CallPartyEntity,
+  CallStatusChangeEntity,
+];
+
+/** The api side: the conversations REST API and the read model other libraries use. */
+@Module({
+  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES)],
+  controllers: [ConversationsController],
+  providers: [ConversationQueries],
+  exports: [ConversationQueries],
+})
+export class ConversationsModule {}
+
+/** The worker side: applying chat and call events, and enriching ended calls from the call log. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(CONVERSATION_ENTITIES),
+    AgentsModule,
+    IntegrationsModule,
+    QueueModule,
+    RealtimePublisherModule,
+  ],
+  providers: [
+    ConversationStore,
+    ConversationNotifier,
+    ConversationLinks,
+    ChatEventsHandler,
+    CallEventsHandler,
+    CallLogHandler,
+  ],
+  exports: [ConversationLinks],
+})
+export class ConversationsWorkerModule {}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import type { ConversationPlatform, ConversationStatus, ConversationType } from '@ccp/contracts';
+import type { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
+import { ConversationEntity } from './conversation.entity';
+import { MessageEntity } from './message.entity';
+
+export interface ConversationKey {
+  type: ConversationType;
+  platform: ConversationPlatform;
+  externalId: string;
+}
+
+export interface LockedConversation {
+  conversation: ConversationEntity;
+  /** True when this transaction created it. */
+  created: boolean;
+}
+
+export type NewMessage = Omit<MessageEntity, 'id' | 'conversation' | 'editedAt' | 'deletedAt'>;
+
+/** A vendor event referred to a conversation the platform has not seen yet; a retry will find it. */
+export class ConversationNotYetKnownError extends Error {}
+
+/** Conversation fields a handler may change; identity columns never change. */
+type MutableFields = Omit<
+  ConversationEntity,
+  'id' | 'type' | 'platform' | 'externalId' | 'createdAt' | 'updatedAt'
+>;
+
+/** TypeORM's deep-partial type cannot express JSON columns holding `unknown` values. */
+const asColumns = (fields: Partial<ConversationEntity>): QueryDeepPartialEntity<ConversationEntity> =>
+  fields as QueryDeepPartialEntity<ConversationEntity>;
+
+const TERMINAL: ReadonlySet<ConversationStatus> = new Set(['ended', 'missed', 'failed']);
+
+export function isTerminal(status: ConversationStatus): boolean {
+  return TERMINAL.has(status);
+}
+
+/**
+ * Row-level access for the event handlers. Every handler first locks the conversation row it
+ * changes (creating it if this is the first event about it), so the events of one chat or call
+ * apply one at a time whatever worker runs them, while other conversations proceed in parallel.
+ */
+@Injectable()
+export class ConversationStore {
+  async lockOrCreate(
+    manager: EntityManager,
+    key: ConversationKey,
+    initial: Partial<MutableFields> & { status: ConversationStatus },
+  ): Promise<LockedConversation> {
+    const inserted = (await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ConversationEntity)
+      .values(asColumns({ ...initial, ...key }))
+      .orIgnore()
+      .returning(['id'])
+      .execute()) as { raw: { id: string }[] };
+    const conversation = await manager.getRepository(ConversationEntity).findOne({
+      where: { platform: key.platform, externalId: key.externalId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!conversation)
+      throw new Error(`conversation ${key.platform}/${key.externalId} vanished while locking`);
+    return { conversation, created: inserted.raw.length > 0 };
+  }
+
+  /** Chat-level events (no thread id) belong to the chat's most recent thread. */
+  async lockLatestThread(manager: EntityManager, chatId: string): Promise<ConversationEntity> {
+    const conversation = await manager
+      .getRepository(ConversationEntity)
+      .createQueryBuilder('conversation')
+      .where('conversation.platform = :platform AND conversation.chatId = :chatId', {
+        platform: 'livechat',
+        chatId,
+      })
+      .orderBy('conversation.startedAt', 'DESC', 'NULLS LAST')
+      .addOrderBy('conversation.createdAt', 'DESC')
+      .setLock('pessimistic_write')
+      .getOne();
+    if (!conversation) throw new ConversationNotYetKnownError(`no thread of chat ${chatId} has arrived yet`);
+    return conversation;
+  }
+
+  async save(manager: EntityManager, conversation: ConversationEntity): Promise<void> {
+    const {
+      id,
+      type: _type,
+      platform: _platform,
+      externalId: _externalId,
+      createdAt: _createdAt,
+      ...fields
+    } = conversation;
+    const updated = (await manager
+      .createQueryBuilder()
+      .update(ConversationEntity)
+      .set({ ...asColumns(fields), updatedAt: () => 'now()' })
+      .where('id = :id', { id })
+      .returning(['updatedAt'])
+      .execute()) as { raw: { updated_at: Date }[] };
+    conversation.updatedAt = updated.raw[0]?.updated_at ?? conversation.updatedAt;
+  }
+
+  /**
+   * Adds a message once per external id. A message whose deletion arrived first only fills in its
+   * author and time: deleted stays deleted. Returns the row when it is new.
+   */
+  async addMessage(manager: EntityManager, message: NewMessage): Promise<MessageEntity | undefined> {
+    const rows = (await manager.query(
+      `INSERT INTO messages (conversation_id, external_id, author_type, author_id, author_external_id, kind, text,
+                             attachments, visibility, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT (conversation_id, external_id) DO UPDATE
+         SET author_type = EXCLUDED.author_type, author_id = EXCLUDED.author_id,
+             author_external_id = EXCLUDED.author_external_id, kind = EXCLUDED.kind,
+             visibility = EXCLUDED.visibility, created_at = EXCLUDED.created_at
+         WHERE messages.deleted_at IS NOT NULL AND messages.kind = 'deleted'
+       RETURNING id, (xmax = 0) AS inserted`,
+      [
+        message.conversationId,
+        message.externalId,
+        message.authorType,
+        message.authorId,
+        message.authorExternalId,
+        message.kind,
+        message.text,
+        JSON.stringify(message.attachments),
+        message.visibility,
+        message.createdAt,
+      ],
+    )) as { id: string; inserted: boolean }[];
+    const row = rows[0];
+    if (!row?.inserted) return undefined;
+    return manager.getRepository(MessageEntity).findOneByOrFail({ id: row.id });
+  }
+
+  /** An edit carries the whole message, so it also stands in for an original that arrives later. */
+  async editMessage(manager: EntityManager, message: NewMessage, editedAt: Date): Promise<void> {
+    await manager.query(
+      `INSERT INTO messages (conversation_id, external_id, author_type, author_id, author_external_id, kind, text,
+                             attachments, visibility, created_at, edited_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (conversation_id, external_id) DO UPDATE
+         SET text = EXCLUDED.text, attachments = EXCLUDED.attachments, edited_at = EXCLUDED.edited_at
+         WHERE messages.deleted_at IS NULL`,
+      [
+        message.conversationId,
+        message.externalId,
+        message.authorType,
+        message.authorId,
+        message.authorExternalId,
+        message.kind,
+        message.text,
+        JSON.stringify(message.attachments),
+        message.visibility,
+        message.createdAt,
+        editedAt,
+      ],
+    );
+  }
+
+  /** Deletion wins over any earlier or later copy of the message: its content is dropped. */
+  async deleteMessage(
+    manager: EntityManager,
+    conversationId: string,
+    externalId: string,
+    deletedAt: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO messages (conversation_id, external_id, author_type, kind, text, attachments, created_at, deleted_at)
+       VALUES ($1, $2, 'system', 'deleted', NULL, '[]', $3, $3)
+       ON CONFLICT (conversation_id, external_id) DO UPDATE
+         SET text = NULL, attachments = '[]', deleted_at = COALESCE(messages.deleted_at, EXCLUDED.deleted_at)`,
+      [conversationId, externalId, deletedAt],
+    );
+  }
+}

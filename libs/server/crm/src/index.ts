@@ -1,0 +1,1 @@
+export { CRM_ENTITIES, CrmModule, CrmWorkerModule } from './crm.module';
