@@ -22,6 +22,9 @@ export function assertBuilt(): void {
   }
 }
 
+/** A process killed by a signal has no exit code, only a signal code. */
+const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
 /** One process of the built product (api, worker or a CLI), started exactly as production starts it. */
 export class AppProcess {
   private child?: ChildProcess;
@@ -72,10 +75,20 @@ export class AppProcess {
   /** SIGTERM, as an orchestrator stops a replica; resolves once the process has exited. */
   async stop(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || exited(child)) return;
     await new Promise((resolve) => {
       child.once('exit', resolve);
       child.kill('SIGTERM');
+    });
+  }
+
+  /** SIGKILL: a crash in the middle of whatever the process is doing. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    if (!child || exited(child)) return;
+    await new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGKILL');
     });
   }
 

@@ -19,6 +19,8 @@ const sources = [
   'libs/server/crm/src',
   'libs/server/analytics/src',
   'libs/server/integrations/src',
+  // The simulator and benchmarks send the fake vendors' payloads.
+  'libs/server/testing/src',
   'migrations',
   'tools',
 ];

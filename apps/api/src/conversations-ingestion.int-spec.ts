@@ -270,6 +270,37 @@ describe('vendor events become conversations, calls and customers', { timeout: 6
     expect(await snapshot(dataSource)).toEqual(ordered);
   });
 
+  it('merges the customers of a call and a chat once an event shows they are one person', async () => {
+    await reset();
+    const scenario = chatAndCallScenario({ secrets });
+    const actionOf = (delivery: WebhookDelivery) => (delivery.body as { action?: string }).action;
+    const sessionFields = scenario.chat.deliveries.filter(
+      (d) => actionOf(d) === 'customer_session_fields_updated',
+    );
+    const start = scenario.chat.deliveries.filter((d) => actionOf(d) === 'incoming_chat');
+    expect(sessionFields).toHaveLength(1);
+    // First a customer known only by their LiveChat id, then a caller known only by number and
+    // caller id; the chat's start carries id, email and phone, and ties the two together.
+    await send(sessionFields);
+    await allProcessed(1);
+    await send(scenario.call.deliveries);
+    await allProcessed(1 + scenario.call.deliveries.length);
+    expect((await admin.get<Page<Customer>>('/api/customers')).body.total).toBe(2);
+
+    await send(start);
+    await allProcessed(2 + scenario.call.deliveries.length);
+    const customers = (await admin.get<Page<Customer>>('/api/customers')).body;
+    expect(customers.total).toBe(1);
+    expect(customers.items[0]).toMatchObject({
+      name: scenario.person.name,
+      emails: [scenario.person.email],
+      phones: [scenario.person.phone],
+    });
+    const detail = (await admin.get<CustomerDetail>(`/api/customers/${customers.items[0]?.id}`)).body;
+    expect(detail.conversations.map((conversation) => conversation.type).sort()).toEqual(['call', 'chat']);
+    expect(Object.keys(detail.attributes).length).toBeGreaterThan(0);
+  });
+
   it('lists, filters and searches conversations, and reports stats', async () => {
     await reset();
     const scenario = chatAndCallScenario({ secrets });

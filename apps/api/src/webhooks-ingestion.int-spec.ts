@@ -1,16 +1,22 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { ApiError, Page, SyncLog, WebhookEvent, WebhookEventDetail } from '@ccp/contracts';
-import { DemoUsersSeeder, WorkerPlatformModule } from '@ccp/server-platform';
-import { WebhooksWorkerModule } from '@ccp/server-webhooks';
+import { DemoUsersSeeder } from '@ccp/server-platform';
 import {
+  agentParty,
   DEMO_PASSWORD,
   DisposableRedis,
+  incomingEventBody,
   loginAs,
+  messageEvent,
+  ORGANIZATION_ID,
   startTestApi,
+  startTestWorker,
+  telephonyNotification,
   testConfig,
   waitFor,
+  type EnvelopeOptions,
   type HttpClient,
+  type JsonObject,
   type RunningApi,
 } from '@ccp/server-testing';
 import { randomBytes } from 'node:crypto';
@@ -20,63 +26,18 @@ import { ApiModule } from './api.module';
 const LIVECHAT_SECRET = 'livechat-secret-for-tests';
 const RINGCENTRAL_TOKEN = 'ringcentral-token-for-tests';
 
-/** A LiveChat v3.6 `incoming_event` as the vendor doc shows it, with a fresh chat id per test. */
-function incomingEvent(chatId: string, overrides: Record<string, unknown> = {}) {
-  return {
-    webhook_id: '1188f559c4bae6c4b9a87a1b32d78202',
-    secret_key: LIVECHAT_SECRET,
-    action: 'incoming_event',
-    organization_id: '390e44e6-f1e6-4368-b6dd-74a14508c2ef',
-    payload: {
-      chat_id: chatId,
-      thread_id: 'QA37PVJ75B',
-      event: {
-        id: 'QA37PVJ75B_3',
-        custom_id: '1dnepb4z00t',
-        type: 'message',
-        text: 'Can you check order #4411?',
-        author_id: 'b7eff798-f8df-4364-8059-649c35c9ed0c',
-        created_at: '2025-05-12T11:43:05.877000Z',
-        visibility: 'all',
-      },
-    },
-    additional_data: {},
-    ...overrides,
-  };
+/** The doc's LiveChat v3.6 `incoming_event`, signed with the test secret, in the given chat. */
+function incomingEvent(chatId: string, options: EnvelopeOptions = {}): JsonObject {
+  return incomingEventBody({ chat_id: chatId }, { secretKey: LIVECHAT_SECRET, ...options });
 }
 
-function telephonyNotification(sessionId: string, sequence: number) {
-  return {
-    uuid: randomBytes(8).toString('hex'),
-    event: '/restapi/v1.0/account/809646016/extension/62242421016/telephony/sessions',
-    timestamp: '2025-05-12T14:05:44.017Z',
-    subscriptionId: '5c37f936-fa66-4b4b-95af-1e94b51a748d',
-    ownerId: '809646016',
-    body: {
-      sequence,
-      sessionId: '429180487016',
-      telephonySessionId: sessionId,
-      serverId: '10.13.22.27.TAM',
-      eventTime: '2025-05-12T14:05:43.964Z',
-      origin: { type: 'Call' },
-      parties: [
-        {
-          accountId: '809646016',
-          extensionId: '62242421016',
-          id: `p-${sessionId}-2`,
-          direction: 'Inbound',
-          to: { phoneNumber: '+18003151571', name: 'Support Agent 1', extensionId: '62242421016' },
-          from: { phoneNumber: '+14083388064', name: 'JANE CALLER' },
-          status: { code: 'Answered', rcc: false },
-          park: {},
-          missedCall: false,
-          standAlone: false,
-          muted: false,
-          queueCall: true,
-        },
-      ],
-    },
-  };
+/** The doc's answered agent leg, as a new notification (fresh uuid) of the given session and sequence. */
+function sessionNotification(sessionId: string, sequence: number): JsonObject {
+  return telephonyNotification({
+    envelope: { uuid: randomBytes(8).toString('hex') },
+    body: { telephonySessionId: sessionId, sequence },
+    parties: [agentParty({ id: `p-${sessionId}-2` })],
+  });
 }
 
 const newChatId = () => `C${randomBytes(5).toString('hex').toUpperCase()}`;
@@ -111,12 +72,7 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
     api = await startTestApi(ApiModule.forRoot(config), config);
     await api.app.get(DemoUsersSeeder).seedIfEmpty();
     admin = await loginAs(api.http, 'admin@demo.local', DEMO_PASSWORD);
-    // The worker process's module graph (apps/worker composes exactly these).
-    class TestWorker {}
-    worker = await NestFactory.createApplicationContext(
-      { module: TestWorker, imports: [WorkerPlatformModule.forRoot(config), WebhooksWorkerModule] },
-      { logger: false },
-    );
+    worker = await startTestWorker(config);
   });
 
   afterAll(async () => {
@@ -142,7 +98,7 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       const deliveries = [
         incomingEvent(chatId),
         incomingEvent(chatId),
-        incomingEvent(chatId, { webhook_id: 'a-second-registration-of-the-action' }),
+        incomingEvent(chatId, { webhookId: 'a-second-registration-of-the-action' }),
       ];
       for (const delivery of deliveries)
         expect((await api.http.post('/webhooks/livechat', delivery)).status).toBe(200);
@@ -152,7 +108,7 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
 
     it('accepts the per-action URL and API v3.3 (license_id)', async () => {
       const chatId = newChatId();
-      const v33 = incomingEvent(chatId, { organization_id: undefined, license_id: 104130623 });
+      const v33 = incomingEvent(chatId, { version: '3.3' });
       expect((await api.http.post('/webhooks/livechat/incoming_event', v33)).status).toBe(200);
       await settled(chatId);
     });
@@ -161,14 +117,14 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       const chatId = newChatId();
       const wrong = await api.http.post<ApiError>(
         '/webhooks/livechat',
-        incomingEvent(chatId, { secret_key: 'nope' }),
+        incomingEvent(chatId, { secretKey: 'nope' }),
       );
       expect(wrong.status).toBe(401);
       expect(wrong.body.code).toBe('WEBHOOK_UNAUTHORIZED');
-      const missing = await api.http.post<ApiError>(
-        '/webhooks/livechat',
-        incomingEvent(chatId, { secret_key: undefined }),
-      );
+      const missing = await api.http.post<ApiError>('/webhooks/livechat', {
+        ...incomingEvent(chatId),
+        secret_key: undefined,
+      });
       expect(missing.status).toBe(401);
       expect(await eventsWithKeyPart(chatId)).toHaveLength(0);
     });
@@ -196,7 +152,7 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
         webhook_id: 'x',
         secret_key: LIVECHAT_SECRET,
         action: 'events_marked_as_seen',
-        organization_id: '390e44e6-f1e6-4368-b6dd-74a14508c2ef',
+        organization_id: ORGANIZATION_ID,
         payload: {
           user_id: 'smith@example.com',
           chat_id: newChatId(),
@@ -215,8 +171,10 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       });
       expect(malformed.status).toBe(400);
       expect(malformed.body.code).toBe('INVALID_JSON');
-      const huge = incomingEvent(newChatId());
-      (huge.payload.event as { text: string }).text = 'x'.repeat(70_000);
+      const huge = incomingEventBody(
+        { chat_id: newChatId(), event: messageEvent({ text: 'x'.repeat(70_000) }) },
+        { secretKey: LIVECHAT_SECRET },
+      );
       const oversized = await api.http.post<ApiError>('/webhooks/livechat', huge);
       expect(oversized.status).toBe(413);
     });
@@ -235,14 +193,11 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
 
     it('requires the Verification-Token on notifications', async () => {
       const session = `s-${randomBytes(16).toString('hex')}`;
-      const missing = await api.http.post<ApiError>(
-        '/webhooks/ringcentral',
-        telephonyNotification(session, 2),
-      );
+      const missing = await api.http.post<ApiError>('/webhooks/ringcentral', sessionNotification(session, 2));
       expect(missing.status).toBe(401);
       expect(missing.body.code).toBe('WEBHOOK_UNAUTHORIZED');
       const wrong = await api.http.request('POST', '/webhooks/ringcentral', {
-        json: telephonyNotification(session, 2),
+        json: sessionNotification(session, 2),
         headers: { 'verification-token': 'wrong-token' },
       });
       expect(wrong.status).toBe(401);
@@ -255,13 +210,13 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       for (const path of ['/webhooks/ringcentral', '/webhooks/ringcentral/telephony-session']) {
         // Same session and sequence, different uuid: the same state change delivered twice.
         const result = await api.http.request('POST', path, {
-          json: telephonyNotification(session, 4),
+          json: sessionNotification(session, 4),
           headers,
         });
         expect(result.status).toBe(200);
       }
       await api.http.request('POST', '/webhooks/ringcentral/call-log', {
-        json: telephonyNotification(session, 5),
+        json: sessionNotification(session, 5),
         headers,
       });
       await waitFor('both sequences to be processed', async () => {

@@ -26,6 +26,9 @@ export interface RealtimeEvent<T extends RealtimeEventType = RealtimeEventType> 
   data: RealtimeEventMap[T];
 }
 
+/** The same events as a union discriminated by `type`, so a `switch` narrows `data`. */
+export type AnyRealtimeEvent = { [T in RealtimeEventType]: RealtimeEvent<T> }[RealtimeEventType];
+
 /** Sent in the Socket.IO handshake `auth` object. */
 export interface RealtimeHandshakeAuth {
   token: string;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IntegrationsModule } from '@ccp/server-integrations';
 import { QueueModule } from '@ccp/server-platform';
 import { WebhookEventsController } from './events-api/webhook-events.controller';
 import { InboxRepository } from './inbox/inbox.repository';
@@ -14,6 +15,7 @@ import { OutboxRelay } from './processing/outbox-relay.service';
 import { WebhookEventProcessor } from './processing/webhook-event.processor';
 import { RingCentralWebhookController } from './ringcentral/ringcentral-webhook.controller';
 import { RingCentralWebhookService } from './ringcentral/ringcentral-webhook.service';
+import { RingCentralSubscriptionRenewal } from './ringcentral/subscription-renewal';
 
 export const WEBHOOK_ENTITIES = [WebhookEventEntity, WebhookOutboxEntity];
 
@@ -27,9 +29,16 @@ const inbox = [TypeOrmModule.forFeature(WEBHOOK_ENTITIES), QueueModule];
 })
 export class WebhooksModule {}
 
-/** The worker side: processing stored webhooks and relaying the outbox. */
+/** The worker side: processing stored webhooks, relaying the outbox, renewing the RingCentral subscription. */
 @Module({
-  imports: [...inbox, DiscoveryModule],
-  providers: [InboxRepository, InboxService, DomainEventDispatcher, WebhookEventProcessor, OutboxRelay],
+  imports: [...inbox, DiscoveryModule, IntegrationsModule],
+  providers: [
+    InboxRepository,
+    InboxService,
+    DomainEventDispatcher,
+    WebhookEventProcessor,
+    OutboxRelay,
+    RingCentralSubscriptionRenewal,
+  ],
 })
 export class WebhooksWorkerModule {}

@@ -85,14 +85,8 @@ export class ConversationStore {
   }
 
   async save(manager: EntityManager, conversation: ConversationEntity): Promise<void> {
-    const {
-      id,
-      type: _type,
-      platform: _platform,
-      externalId: _externalId,
-      createdAt: _createdAt,
-      ...fields
-    } = conversation;
+    // Identity columns never change; updatedAt is the database's clock.
+    const { id, type, platform, externalId, createdAt, updatedAt, ...fields } = conversation;
     const updated = (await manager
       .createQueryBuilder()
       .update(ConversationEntity)

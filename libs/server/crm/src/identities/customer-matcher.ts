@@ -13,17 +13,21 @@ export interface CustomerProfile {
 const rankOf = (source: CustomerNameSource | null): number =>
   source ? CUSTOMER_NAME_SOURCES.indexOf(source) : -1;
 
-/** The better-sourced of two names; the current one on a tie, so a name never flips back and forth. */
-function betterName(
-  current: { name: string | null; nameSource: CustomerNameSource | null },
-  candidate: { name: string | null; nameSource: CustomerNameSource | null },
-): { name: string | null; nameSource: CustomerNameSource | null } {
-  if (!candidate.name) return current;
-  if (!current.name || rankOf(candidate.nameSource) > rankOf(current.nameSource)) return candidate;
-  return current;
-}
+const MAX_LOCK_ATTEMPTS = 5;
 
 const identityKey = (identity: Identity): string => `${identity.kind}:${identity.value}`;
+
+type CustomerName = Pick<CustomerEntity, 'name' | 'nameSource'>;
+
+/** The better-sourced of two names; the current one on a tie, so a name never flips back and forth. */
+function betterName(current: CustomerName, candidate: CustomerName): CustomerName {
+  const better = !candidate.name
+    ? current
+    : !current.name || rankOf(candidate.nameSource) > rankOf(current.nameSource)
+      ? candidate
+      : current;
+  return { name: better.name, nameSource: better.nameSource };
+}
 
 /**
  * Finds the one customer behind a set of identities, creating or merging as needed: a chat
@@ -50,24 +54,7 @@ export class CustomerMatcher {
         `customer-identity:${identityKey(identity)}`,
       ]);
     }
-    const known = await manager
-      .getRepository(CustomerIdentityEntity)
-      .createQueryBuilder('identity')
-      .innerJoinAndSelect('identity.customer', 'customer')
-      .where(
-        '(identity.kind, identity.value) IN (SELECT * FROM unnest(:kinds::varchar[], :values::text[]))',
-        {
-          kinds: unique.map((identity) => identity.kind),
-          values: unique.map((identity) => identity.value),
-        },
-      )
-      .getMany();
-    const customers = [
-      ...new Map(
-        known.flatMap((identity) => (identity.customer ? [[identity.customerId, identity.customer]] : [])),
-      ).values(),
-    ].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
-
+    const customers = await this.lockCustomersOf(manager, unique);
     const survivor = customers[0] ?? (await this.create(manager, profile));
     for (const duplicate of customers.slice(1)) await this.merge(manager, duplicate, survivor);
     await this.enrich(manager, survivor, profile);
@@ -79,6 +66,41 @@ export class CustomerMatcher {
       .orIgnore()
       .execute();
     return survivor.id;
+  }
+
+  /**
+   * The customers the identities belong to, row-locked. A concurrent merge (holding other
+   * identities' locks) may move one of ours or delete its customer between reading and locking,
+   * so after locking we read again until both agree.
+   */
+  private async lockCustomersOf(manager: EntityManager, identities: Identity[]): Promise<CustomerEntity[]> {
+    for (let attempt = 0; attempt < MAX_LOCK_ATTEMPTS; attempt += 1) {
+      const ids = await this.customerIdsOf(manager, identities);
+      if (ids.length === 0) return [];
+      const locked = await manager
+        .getRepository(CustomerEntity)
+        .createQueryBuilder('customer')
+        .where('customer.id IN (:...ids)', { ids })
+        .orderBy('customer.id')
+        .setLock('pessimistic_write')
+        .getMany();
+      const stillOwners = await this.customerIdsOf(manager, identities);
+      if (locked.length === ids.length && stillOwners.join() === ids.join()) {
+        return locked.sort(
+          (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id),
+        );
+      }
+    }
+    throw new Error('customer identities kept moving under concurrent merges; the job will retry');
+  }
+
+  private async customerIdsOf(manager: EntityManager, identities: Identity[]): Promise<string[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT customer_id FROM customer_identities
+       WHERE (kind, value) IN (SELECT * FROM unnest($1::varchar[], $2::text[])) ORDER BY customer_id`,
+      [identities.map((identity) => identity.kind), identities.map((identity) => identity.value)],
+    )) as { customer_id: string }[];
+    return rows.map((row) => row.customer_id);
   }
 
   private async create(manager: EntityManager, profile: CustomerProfile): Promise<CustomerEntity> {

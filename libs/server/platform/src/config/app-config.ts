@@ -105,6 +105,15 @@ export class AppConfig {
   @Min(1)
   EVENT_LOG_RETENTION_DAYS = 7;
 
+  /**
+   * How long a worker holds a job without renewing its lock. Shorter recovers a crashed worker's
+   * jobs sooner; it must stay well above the event loop's worst pause, or live jobs run twice.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1_000)
+  JOB_LOCK_DURATION_MS = 30_000;
+
   /** First retry delay of a failed webhook; later retries back off exponentially from it. */
   @Type(() => Number)
   @IsInt()

@@ -62,6 +62,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
         connection,
         prefix: bullPrefixOf(this.config),
         concurrency: 8,
+        // A crashed worker's jobs go back to the queue once their lock lapses unrenewed.
+        lockDuration: this.config.JOB_LOCK_DURATION_MS,
+        stalledInterval: this.config.JOB_LOCK_DURATION_MS,
       });
       worker.on('failed', (job, error) =>
         this.logger.warn(

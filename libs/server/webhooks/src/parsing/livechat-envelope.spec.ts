@@ -5,7 +5,7 @@ import {
   LICENSE_ID,
   liveChatBody,
   ORGANIZATION_ID,
-} from './fixtures/livechat.fixtures';
+} from '@ccp/server-testing';
 import { reasonOf } from './fixtures/invalid-webhook.reason';
 import {
   parseLiveChatEnvelope,

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EVENT_KEY_LENGTH } from './event-key-builder';
 import {
   agentUser,
   chatDeactivatedBody,
@@ -21,7 +20,8 @@ import {
   userRemovedFromChatBody,
   type EnvelopeOptions,
   type JsonObject,
-} from './fixtures/livechat.fixtures';
+} from '@ccp/server-testing';
+import { MAX_EVENT_KEY_LENGTH } from './event-key-builder';
 import { parseLiveChatEnvelope } from './livechat-envelope';
 import { liveChatDedupeScope, liveChatEventKey } from './livechat-event-key';
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from './domain-events';
 import {
   AGENT_ID,
   chatAccessUpdatedBody,
@@ -28,7 +27,8 @@ import {
   userAddedToChatBody,
   userRemovedFromChatBody,
   type LiveChatApiVersion,
-} from './fixtures/livechat.fixtures';
+} from '@ccp/server-testing';
+import type { DomainEvent } from './domain-events';
 import { reasonOf } from './fixtures/invalid-webhook.reason';
 import { parseLiveChatEnvelope } from './livechat-envelope';
 import { HANDLED_LIVECHAT_ACTIONS, isHandledLiveChatAction, normalizeLiveChat } from './livechat.normalizer';

@@ -5,7 +5,7 @@ import {
   presenceNotification,
   subscriptionReminderNotification,
   telephonyNotification,
-} from './fixtures/ringcentral.fixtures';
+} from '@ccp/server-testing';
 import { parseRingCentralNotification } from './ringcentral-notification';
 import { ringCentralEventKey } from './ringcentral-event-key';
 

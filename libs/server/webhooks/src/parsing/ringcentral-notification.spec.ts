@@ -6,7 +6,7 @@ import {
   SUBSCRIPTION_ID,
   subscriptionReminderNotification,
   telephonyNotification,
-} from './fixtures/ringcentral.fixtures';
+} from '@ccp/server-testing';
 import { reasonOf } from './fixtures/invalid-webhook.reason';
 import { classifyRingCentralEvent, parseRingCentralNotification } from './ringcentral-notification';
 

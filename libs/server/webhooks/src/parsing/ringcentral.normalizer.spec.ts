@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { DomainEvent } from './domain-events';
 import {
   ACCOUNT_ID,
   activeCall,
@@ -11,7 +10,8 @@ import {
   subscriptionReminderNotification,
   telephonyNotification,
   TELEPHONY_SESSION_ID,
-} from './fixtures/ringcentral.fixtures';
+} from '@ccp/server-testing';
+import type { DomainEvent } from './domain-events';
 import { reasonOf } from './fixtures/invalid-webhook.reason';
 import { parseRingCentralNotification } from './ringcentral-notification';
 import { normalizeRingCentral } from './ringcentral.normalizer';

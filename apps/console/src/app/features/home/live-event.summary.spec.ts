@@ -19,4 +19,45 @@ describe('summarizeEvent', () => {
     };
     expect(summarizeEvent(event)).toBe('Sam Supervisor: Queue is long, all hands please');
   });
+
+  it('names the caller of a missed call', () => {
+    const call = {
+      id: 'c1',
+      type: 'call',
+      platform: 'ringcentral',
+      status: 'missed',
+      externalId: 's-1',
+      chatId: null,
+      customerId: null,
+      agentId: null,
+      agentIds: [],
+      startedAt: null,
+      endedAt: null,
+      tags: [],
+      csat: null,
+      csatComment: null,
+      call: {
+        direction: 'Inbound',
+        fromNumber: '+14083388064',
+        fromName: null,
+        toNumber: null,
+        toName: null,
+        missed: true,
+        answeredAt: null,
+        durationSeconds: 31,
+        talkSeconds: null,
+        result: null,
+        recordingUrl: null,
+      },
+      createdAt: '2025-01-01T12:00:00.000Z',
+      updatedAt: '2025-01-01T12:00:00.000Z',
+    } as const;
+    const event: RealtimeEvent = {
+      id: 2,
+      type: 'call:ended',
+      at: '2025-01-01T12:00:00.000Z',
+      data: { ...call, agentIds: [], tags: [] },
+    };
+    expect(summarizeEvent(event)).toBe('Call from +14083388064 missed');
+  });
 });

@@ -1,0 +1,84 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Conversation, Page, SyncLog } from '@ccp/contracts';
+import { DemoUsersSeeder } from '@ccp/server-platform';
+import {
+  callScenario,
+  DEMO_PASSWORD,
+  deliverAll,
+  fakeCallLogRecord,
+  loginAs,
+  startFakeVendors,
+  startTestApi,
+  startTestWorker,
+  testConfig,
+  waitFor,
+  type FakeVendors,
+  type HttpClient,
+  type RunningApi,
+} from '@ccp/server-testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiModule } from './api.module';
+
+const secrets = {
+  livechatSecret: 'livechat-secret-for-tests',
+  ringcentralToken: 'ringcentral-token-for-tests',
+};
+const RECORDING_URL =
+  'https://media.ringcentral.com/restapi/v1.0/account/809646016/recording/1662272004/content';
+
+describe('an ended call is completed from the RingCentral call log', () => {
+  let fake: FakeVendors;
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let admin: HttpClient;
+
+  beforeAll(async () => {
+    fake = await startFakeVendors();
+    const config = testConfig({
+      ...fake.environment,
+      LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
+      RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
+      CALL_LOG_FETCH_DELAY_MS: '0',
+    });
+    api = await startTestApi(ApiModule.forRoot(config), config);
+    await api.app.get(DemoUsersSeeder).seedIfEmpty();
+    admin = await loginAs(api.http, 'admin@demo.local', DEMO_PASSWORD);
+    worker = await startTestWorker(config);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await fake?.close();
+  });
+
+  it('attaches the result and the recording link once the call log has the call', async () => {
+    const call = callScenario({ secrets });
+    fake.ringcentral.addCallLogRecord(
+      fakeCallLogRecord({
+        telephonySessionId: call.ids.telephonySessionId,
+        startTime: new Date().toISOString(),
+        result: 'Accepted',
+        recording: { id: '1662272004', type: 'OnDemand', contentUri: RECORDING_URL },
+      }),
+    );
+    const results = await deliverAll(api.baseUrl, call.deliveries);
+    expect(results.every((result) => 'status' in result && result.status === 200)).toBe(true);
+
+    const enriched = await waitFor(
+      'the call to carry its call-log result',
+      async () => {
+        const [found] = (
+          await admin.get<Page<Conversation>>(`/api/conversations?q=${call.ids.telephonySessionId}`)
+        ).body.items;
+        return found?.call?.result ? found : undefined;
+      },
+      { timeoutMs: 15_000 },
+    );
+    expect(enriched.call).toMatchObject({ result: 'Accepted', recordingUrl: RECORDING_URL });
+    expect(fake.requestsTo('/restapi/v1.0/account/~/call-log').length).toBeGreaterThan(0);
+    const logs = (await admin.get<Page<SyncLog>>('/api/sync-logs?operation_type=ringcentral.call_log')).body
+      .items;
+    expect(logs.map((log) => log.status)).toContain('success');
+  });
+});

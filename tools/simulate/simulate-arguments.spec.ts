@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { parseSimulateArguments, usage, UsageError } from './simulate-arguments';
+
+describe('parseSimulateArguments', () => {
+  it('reads the mode and every option', () => {
+    expect(
+      parseSimulateArguments([
+        'storm',
+        '--target',
+        'http://127.0.0.1:4000',
+        '--count',
+        '25',
+        '--seed',
+        'abc',
+        '--livechat-secret',
+        'lc-secret',
+        '--ringcentral-token',
+        'rc-token',
+      ]),
+    ).toEqual({
+      help: false,
+      mode: 'storm',
+      target: 'http://127.0.0.1:4000',
+      count: 25,
+      seed: 'abc',
+      livechatSecret: 'lc-secret',
+      ringcentralToken: 'rc-token',
+    });
+    expect(parseSimulateArguments(['chat'])).toMatchObject({ help: false, mode: 'chat', count: undefined });
+  });
+
+  it('answers --help and -h without a mode', () => {
+    expect(parseSimulateArguments(['--help'])).toEqual({ help: true });
+    expect(parseSimulateArguments(['storm', '-h'])).toEqual({ help: true });
+    expect(usage()).toMatch(/chat[\s\S]*call[\s\S]*both[\s\S]*storm/);
+  });
+
+  it.each([
+    [[], /Which mode/],
+    [['presence'], /Unknown mode "presence"/],
+    [['chat', 'call'], /Unexpected argument "call"/],
+    [['chat', '--count', '0'], /--count/],
+    [['chat', '--count', '2.5'], /--count/],
+    [['chat', '--target', 'localhost:3000'], /--target/],
+    [['chat', '--verbose'], /verbose/],
+  ])('rejects %j with a UsageError', (args, message) => {
+    expect(() => parseSimulateArguments(args)).toThrow(UsageError);
+    expect(() => parseSimulateArguments(args)).toThrow(message);
+  });
+});
