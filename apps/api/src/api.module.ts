@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AgentsApiModule } from '@ccp/server-agents';
 import { AnalyticsModule } from '@ccp/server-analytics';
 import { ConversationsModule } from '@ccp/server-conversations';
 import { CrmModule } from '@ccp/server-crm';
@@ -14,6 +15,7 @@ export class ApiModule {
       imports: [
         ApiPlatformModule.forRoot(config),
         WebhooksModule,
+        AgentsApiModule,
         ConversationsModule,
         CrmModule,
         AnalyticsModule,

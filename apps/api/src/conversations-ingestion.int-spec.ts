@@ -14,6 +14,17 @@ import { DemoUsersSeeder, JobQueue, QUEUE_NAMES, WEBHOOK_PROCESS_ATTEMPTS } from
 import {
   chatAndCallScenario,
   callScenario,
+  CHAT_ID,
+  eventDeletedBody,
+  incomingCustomerBody,
+  incomingEventBody,
+  systemMessageEvent,
+  THREAD_ID,
+  threadTaggedBody,
+  threadUntaggedBody,
+  userAddedToChatBody,
+  userRemovedFromChatBody,
+  type JsonObject,
   chatPropertiesUpdatedBody,
   incomingChatBody,
   liveChatDelivery,
@@ -299,6 +310,48 @@ describe('vendor events become conversations, calls and customers', { timeout: 6
     const detail = (await admin.get<CustomerDetail>(`/api/customers/${customers.items[0]?.id}`)).body;
     expect(detail.conversations.map((conversation) => conversation.type).sort()).toEqual(['call', 'chat']);
     expect(Object.keys(detail.attributes).length).toBeGreaterThan(0);
+  });
+
+  it('applies deletions, departures, untagging, system messages and customer records (the vendor doc samples)', async () => {
+    await reset();
+    const envelope = { secretKey: secrets.livechatSecret };
+    const at = (body: JsonObject) => liveChatDelivery(body);
+    await send([
+      at(incomingChatBody({}, envelope)),
+      at(incomingEventBody({}, envelope)),
+      at(incomingEventBody({ event: systemMessageEvent() }, envelope)),
+      at(userAddedToChatBody({}, envelope)),
+      at(threadTaggedBody({}, envelope)),
+      at(incomingCustomerBody({}, envelope)),
+    ]);
+    await allProcessed(6);
+    await send([
+      at(eventDeletedBody({}, envelope)),
+      at(userRemovedFromChatBody({}, envelope)),
+      at(threadUntaggedBody({}, envelope)),
+    ]);
+    await allProcessed(9);
+
+    const [chat] = (await admin.get<Page<Conversation>>('/api/conversations?type=chat')).body.items;
+    expect(chat).toMatchObject({ externalId: THREAD_ID, chatId: CHAT_ID, status: 'active', tags: [] });
+    const messages = (await admin.get<Page<Message>>(`/api/conversations/${chat?.id}/messages`)).body.items;
+    const byId = (id: string) => messages.find((message) => message.externalId === id);
+    expect(byId('QA37PVJ75B_3')).toMatchObject({
+      authorType: 'customer',
+      text: null,
+      deletedAt: expect.any(String),
+    });
+    expect(byId('QA37PVJ75B_5')).toMatchObject({ authorType: 'system', kind: 'system_message' });
+    expect(messages.filter((message) => message.kind === 'participant_removed')).toHaveLength(1);
+
+    const customers = (await admin.get<Page<Customer>>('/api/customers')).body;
+    expect(customers.total).toBe(1);
+    expect(customers.items[0]).toMatchObject({
+      name: 'Thomas Anderson',
+      emails: ['t.anderson@example.com'],
+      phones: ['+14083388064'],
+    });
+    expect(chat?.customerId).toBe(customers.items[0]?.id);
   });
 
   it('lists, filters and searches conversations, and reports stats', async () => {

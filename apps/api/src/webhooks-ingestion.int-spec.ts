@@ -55,10 +55,18 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       event.eventKey.includes(part),
     );
   const settled = (part: string) =>
-    waitFor(`the webhook ${part} to be processed`, async () => {
-      const [event] = await eventsWithKeyPart(part);
-      return event && event.status !== 'received' && event.status !== 'failed' ? event : undefined;
-    });
+    waitFor(
+      `the webhook ${part} to be processed`,
+      async () => {
+        const [event] = await eventsWithKeyPart(part);
+        if (event && event.status !== 'received' && event.status !== 'failed') return event;
+        // Thrown, so that a timeout names the state the event was left in.
+        throw new Error(
+          `${event?.status ?? 'not stored'} after ${event?.attempts ?? 0} attempts: ${event?.lastError}`,
+        );
+      },
+      { timeoutMs: 15_000 },
+    );
 
   beforeAll(async () => {
     // A Redis of our own, so the test can take it away without disturbing anything else.

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AgentsWorkerModule } from '@ccp/server-agents';
 import { ConversationsWorkerModule } from '@ccp/server-conversations';
 import { CrmWorkerModule } from '@ccp/server-crm';
 import { WorkerPlatformModule, type AppConfig } from '@ccp/server-platform';
@@ -13,6 +14,7 @@ export class WorkerModule {
       imports: [
         WorkerPlatformModule.forRoot(config),
         WebhooksWorkerModule,
+        AgentsWorkerModule,
         ConversationsWorkerModule,
         CrmWorkerModule,
       ],

@@ -8,3 +8,4 @@ export * from './operations';
 export * from './conversations';
 export * from './customers';
 export * from './stats';
+export * from './agents';

@@ -1,3 +1,4 @@
+import type { Agent } from './agents';
 import type { Announcement } from './announcements';
 import type { Conversation, Message } from './conversations';
 
@@ -7,6 +8,7 @@ import type { Conversation, Message } from './conversations';
  */
 export interface RealtimeEventMap {
   'announcement:created': Announcement;
+  'agent:status_changed': Agent;
   'conversation:new': Conversation;
   'conversation:updated': Conversation;
   'message:new': Message;

@@ -26,6 +26,9 @@ export {
   type ProcessWebhookPayload,
   type FetchCallLogPayload,
   type RenewSubscriptionPayload,
+  type PushChatStatusPayload,
+  type PushPhoneStatusPayload,
+  type RestoreAfterCallPayload,
 } from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
 export { RealtimePublisher } from './realtime/realtime.publisher';

@@ -54,6 +54,14 @@ export class HttpClient {
     return this.request<T>('POST', path, json === undefined ? {} : { json });
   }
 
+  put<T = unknown>(path: string, json: unknown): Promise<HttpResult<T>> {
+    return this.request<T>('PUT', path, { json });
+  }
+
+  patch<T = unknown>(path: string, json: unknown): Promise<HttpResult<T>> {
+    return this.request<T>('PATCH', path, { json });
+  }
+
   delete<T = unknown>(path: string): Promise<HttpResult<T>> {
     return this.request<T>('DELETE', path);
   }

@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { AgentsWorkerModule } from '@ccp/server-agents';
 import { ConversationsWorkerModule } from '@ccp/server-conversations';
 import { CrmWorkerModule } from '@ccp/server-crm';
 import { WorkerPlatformModule, type AppConfig } from '@ccp/server-platform';
@@ -18,6 +19,7 @@ export function startTestWorker(config: AppConfig): Promise<INestApplicationCont
       imports: [
         WorkerPlatformModule.forRoot(config),
         WebhooksWorkerModule,
+        AgentsWorkerModule,
         ConversationsWorkerModule,
         CrmWorkerModule,
       ],

@@ -1,4 +1,14 @@
+import type { ChatRoutingStatus, StatusReason, UnifiedStatus } from '@ccp/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+/** A status we pushed to a vendor and expect to come back as a webhook. */
+export interface PendingEcho {
+  vendor: 'livechat' | 'ringcentral';
+  /** The routing status (LiveChat) or DND status (RingCentral) we set. */
+  value: string;
+  /** ISO time after which an unmatched expectation is forgotten. */
+  expiresAt: string;
+}
 
 /**
  * One person who answers chats and calls, with the ids the vendors know them by. Ingestion creates
@@ -41,9 +51,58 @@ export class AgentEntity {
   @Column({ type: 'boolean', default: false })
   mapped!: boolean;
 
-  /** Unified status: available | busy | away | offline. */
+  /** Unified status, derived by the presence model (libs/server/agents/src/presence). */
   @Column({ type: 'varchar', length: 16, default: 'offline' })
-  status!: string;
+  status!: UnifiedStatus;
+
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  statusReason!: StatusReason | null;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  statusSince!: Date;
+
+  /** LiveChat routing status as we last know it. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  chatStatus!: ChatRoutingStatus | null;
+
+  @Column({ type: 'text', nullable: true })
+  phonePresenceStatus!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phoneUserStatus!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phoneTelephonyStatus!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  phoneDndStatus!: string | null;
+
+  /** The newest RingCentral presence `sequence` applied; older notifications are stale. */
+  @Column({ type: 'bigint', nullable: true })
+  phoneSequence!: string | null;
+
+  /** The agent's own choice in the console. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  manualStatus!: UnifiedStatus | null;
+
+  @Column({ type: 'integer', default: 0 })
+  openChats!: number;
+
+  /** What the chat status was before a call took the agent off chats; restored after the call. */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  chatStatusBeforeCall!: ChatRoutingStatus | null;
+
+  /** Until then the agent is wrapping up a call; chats come back afterwards. */
+  @Column({ type: 'timestamptz', nullable: true })
+  wrapUpUntil!: Date | null;
+
+  /** The DND status before capacity switched queue calls off; restored below capacity. */
+  @Column({ type: 'text', nullable: true })
+  dndBeforeCapacity!: string | null;
+
+  /** Our own recent changes, so their webhooks are recognised as echoes and not as the agent's. */
+  @Column({ type: 'jsonb', default: [] })
+  pendingEchoes!: PendingEcho[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

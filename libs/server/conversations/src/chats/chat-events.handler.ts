@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AgentDirectory } from '@ccp/server-agents';
+import { AgentDirectory, PresenceService } from '@ccp/server-agents';
 import { HandlesDomainEvent, type DomainEventContext, type DomainEventOf } from '@ccp/server-webhooks';
 import type { ConversationStatus } from '@ccp/contracts';
 import type { ConversationEntity } from '../model/conversation.entity';
@@ -30,6 +30,7 @@ export class ChatEventsHandler {
     private readonly store: ConversationStore,
     private readonly agents: AgentDirectory,
     private readonly notifier: ConversationNotifier,
+    private readonly presence: PresenceService,
   ) {}
 
   @HandlesDomainEvent('chat.started')
@@ -212,6 +213,14 @@ export class ChatEventsHandler {
     });
     await this.store.save(context.manager, conversation);
     await this.notifier.conversationChanged(context, conversation, change);
+    // Open chats against capacity drive presence (at capacity: no queue calls).
+    for (const agentId of conversation.agentIds) {
+      await this.presence.openChatsChanged(
+        context,
+        agentId,
+        await this.store.openChatsOf(context.manager, agentId),
+      );
+    }
   }
 
   private async toNewMessage(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ConversationPlatform, ConversationStatus, ConversationType } from '@ccp/contracts';
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ConversationEntity } from './conversation.entity';
 import { MessageEntity } from './message.entity';
@@ -65,6 +65,13 @@ export class ConversationStore {
     if (!conversation)
       throw new Error(`conversation ${key.platform}/${key.externalId} vanished while locking`);
     return { conversation, created: inserted.raw.length > 0 };
+  }
+
+  /** Chats an agent currently owns that are not over, the load that counts against their capacity. */
+  async openChatsOf(manager: EntityManager, agentId: string): Promise<number> {
+    return manager.count(ConversationEntity, {
+      where: { type: 'chat', agentId, status: In(['queued', 'active']) },
+    });
   }
 
   /** Chat-level events (no thread id) belong to the chat's most recent thread. */

@@ -1,5 +1,5 @@
 import type { JobsOptions, RepeatOptions } from 'bullmq';
-import { IsInt, IsString, IsUUID, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
 import type { AppConfig } from '../config/app-config';
 
 /**
@@ -42,11 +42,45 @@ export class RenewSubscriptionPayload {
   subscriptionId!: string;
 }
 
+/** Push an agent's LiveChat routing status (our own change; its webhook comes back as an echo). */
+export class PushChatStatusPayload {
+  @IsUUID()
+  agentId!: string;
+
+  @IsIn(['accepting_chats', 'not_accepting_chats', 'offline'])
+  status!: 'accepting_chats' | 'not_accepting_chats' | 'offline';
+}
+
+/** Push an agent's RingCentral presence (DND and/or user status). */
+export class PushPhoneStatusPayload {
+  @IsUUID()
+  agentId!: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  dndStatus?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  userStatus?: string;
+}
+
+/** The wrap-up after an agent's call is over: offer chats again if the phone is still free. */
+export class RestoreAfterCallPayload {
+  @IsUUID()
+  agentId!: string;
+}
+
 export interface JobPayloads {
   'maintenance.trim-event-log': TrimEventLogPayload;
   'webhooks.process': ProcessWebhookPayload;
   'calls.fetch-call-log': FetchCallLogPayload;
   'ringcentral.renew-subscription': RenewSubscriptionPayload;
+  'presence.push-chat-status': PushChatStatusPayload;
+  'presence.push-phone-status': PushPhoneStatusPayload;
+  'presence.restore-after-call': RestoreAfterCallPayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -105,6 +139,21 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     queue: 'integrations',
     payload: RenewSubscriptionPayload,
     options: exponentialRetry(5, 10_000),
+  },
+  'presence.push-chat-status': {
+    queue: 'integrations',
+    payload: PushChatStatusPayload,
+    options: exponentialRetry(5, 1_000),
+  },
+  'presence.push-phone-status': {
+    queue: 'integrations',
+    payload: PushPhoneStatusPayload,
+    options: exponentialRetry(5, 1_000),
+  },
+  'presence.restore-after-call': {
+    queue: 'integrations',
+    payload: RestoreAfterCallPayload,
+    options: exponentialRetry(5, 1_000),
   },
 };
 

@@ -1,0 +1,232 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { Agent, Page, PresencePolicy, UserProfile } from '@ccp/contracts';
+import { DemoUsersSeeder } from '@ccp/server-platform';
+import {
+  DEMO_PASSWORD,
+  deliver,
+  liveChatDelivery,
+  loginAs,
+  presenceNotification,
+  RealtimeTestClient,
+  ringCentralDelivery,
+  routingStatusSetBody,
+  startFakeVendors,
+  startTestApi,
+  startTestWorker,
+  testConfig,
+  waitFor,
+  type FakeVendors,
+  type HttpClient,
+  type RecordedRequest,
+  type RunningApi,
+} from '@ccp/server-testing';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiModule } from './api.module';
+
+const secrets = {
+  livechatSecret: 'livechat-secret-for-tests',
+  ringcentralToken: 'ringcentral-token-for-tests',
+};
+const LIVECHAT_ID = 'presence.agent@example.com';
+const EXTENSION_ID = '71000000001';
+const SET_ROUTING_STATUS = '/v3.5/agent/action/set_routing_status';
+
+describe('agent presence kept consistent across LiveChat and RingCentral', { timeout: 30_000 }, () => {
+  let fake: FakeVendors;
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let admin: HttpClient;
+  let supervisor: HttpClient;
+  let agentUser: HttpClient;
+  let agent: Agent;
+  let presenceSequence = 1_000;
+
+  const sendLiveChatStatus = (status: string, agentId = LIVECHAT_ID) =>
+    deliver(
+      api.baseUrl,
+      liveChatDelivery(
+        routingStatusSetBody({ agent_id: agentId, status }, { secretKey: secrets.livechatSecret }),
+      ),
+    );
+  const sendPhonePresence = (body: Record<string, unknown>, sequence = (presenceSequence += 1)) =>
+    deliver(
+      api.baseUrl,
+      ringCentralDelivery(
+        presenceNotification({
+          envelope: { uuid: randomUUID() },
+          body: { extensionId: EXTENSION_ID, sequence, activeCalls: [], ...body },
+        }),
+        secrets.ringcentralToken,
+      ),
+    );
+  const current = async () => (await admin.get<Agent>(`/api/agents/${agent.id}`)).body;
+  const agentBecomes = (description: string, predicate: (value: Agent) => boolean) =>
+    waitFor(`the agent to be ${description}`, async () => {
+      const value = await current();
+      return predicate(value) ? value : undefined;
+    });
+  const routingPushes = () => fake.requestsTo(SET_ROUTING_STATUS);
+
+  beforeAll(async () => {
+    fake = await startFakeVendors();
+    // The vendors echo every change we make back to us as a webhook, as they do in production.
+    fake.onRequest(async (request: RecordedRequest) => {
+      const body = request.body as Record<string, string> | undefined;
+      if (request.path === SET_ROUTING_STATUS && body)
+        await sendLiveChatStatus(body['status'] ?? '', body['agent_id']);
+      if (request.method === 'PUT' && request.path.endsWith('/presence') && body) {
+        // RingCentral reports what changed; telephony state is absent when unchanged.
+        await sendPhonePresence({
+          telephonyStatus: undefined,
+          presenceStatus: undefined,
+          dndStatus: body['dndStatus'],
+          userStatus: body['userStatus'],
+        });
+      }
+    });
+    const config = testConfig({
+      ...fake.environment,
+      LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
+      RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
+    });
+    api = await startTestApi(ApiModule.forRoot(config), config);
+    await api.app.get(DemoUsersSeeder).seedIfEmpty();
+    admin = await loginAs(api.http, 'admin@demo.local', DEMO_PASSWORD);
+    supervisor = await loginAs(api.http, 'supervisor@demo.local', DEMO_PASSWORD);
+    agentUser = await loginAs(api.http, 'agent@demo.local', DEMO_PASSWORD);
+    worker = await startTestWorker(config);
+    const policy: PresencePolicy = {
+      phoneBusyStates: ['Ringing', 'CallConnected', 'OnHold'],
+      wrapUpSeconds: 1,
+      capacityDnd: true,
+      pushManualStatus: true,
+    };
+    expect((await admin.put('/api/presence-policy', policy)).status).toBe(200);
+    const me = (await agentUser.get<UserProfile>('/api/auth/me')).body;
+    const created = await admin.post<Agent>('/api/agents', {
+      name: 'Alex Agent',
+      userId: me.id,
+      teamId: 'support',
+      livechatAgentId: LIVECHAT_ID,
+      ringcentralExtensionId: EXTENSION_ID,
+      maxConcurrentChats: 2,
+    });
+    expect(created.status).toBe(201);
+    agent = created.body;
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await fake?.close();
+  });
+
+  it('takes a call off chats, restores them after the wrap-up, and settles despite the echoes', async () => {
+    expect((await sendLiveChatStatus('accepting chats')).status).toBe(200);
+    await sendPhonePresence({
+      telephonyStatus: 'NoCall',
+      presenceStatus: 'Available',
+      dndStatus: 'TakeAllCalls',
+    });
+    await agentBecomes('available', (value) => value.status === 'available');
+    const socket = await new RealtimeTestClient(api.baseUrl, supervisor.token ?? '').ready();
+    try {
+      await sendPhonePresence({ telephonyStatus: 'CallConnected', presenceStatus: 'Busy' });
+      const onCall = await agentBecomes('on a call', (value) => value.statusReason === 'on_call');
+      expect(onCall).toMatchObject({ status: 'busy', chatStatus: 'not_accepting_chats' });
+      await waitFor('LiveChat to be told', () =>
+        routingPushes().some(
+          (request) => (request.body as { status: string }).status === 'not_accepting_chats',
+        ),
+      );
+
+      await sendPhonePresence({ telephonyStatus: 'NoCall', presenceStatus: 'Available' });
+      await agentBecomes('wrapping up', (value) => value.statusReason === 'wrap_up');
+      const back = await agentBecomes('available again', (value) => value.status === 'available');
+      expect(back.chatStatus).toBe('accepting_chats');
+      await waitFor('LiveChat to be told again', () =>
+        routingPushes().some((request) => (request.body as { status: string }).status === 'accepting_chats'),
+      );
+      // Both echoes have come back and been absorbed: no further pushes, no further changes.
+      await waitFor('the echoes to be processed', async () => {
+        const events = (
+          await admin.get<Page<{ type: string; status: string }>>(
+            '/api/webhook-events?type=routing_status_set&status=received',
+          )
+        ).body;
+        return events.total === 0;
+      });
+      const settled = await current();
+      expect(routingPushes()).toHaveLength(2);
+      expect(settled).toMatchObject({ status: 'available', chatStatus: 'accepting_chats' });
+      await waitFor('the board to hear of it', () =>
+        socket.events.some(
+          (event) =>
+            event.type === 'agent:status_changed' && (event.data as Agent).statusReason === 'on_call',
+        ),
+      );
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('never lets an older RingCentral presence overwrite a newer one', async () => {
+    const newer = (presenceSequence += 10);
+    await sendPhonePresence({ telephonyStatus: 'NoCall', userStatus: 'Available' }, newer);
+    await sendPhonePresence({ telephonyStatus: 'CallConnected' }, newer - 5);
+    await waitFor('both notifications to be processed', async () => {
+      const pending = (await admin.get<Page<unknown>>('/api/webhook-events?status=received')).body;
+      return pending.total === 0;
+    });
+    expect((await current()).phoneStatus.telephonyStatus).toBe('NoCall');
+  });
+
+  it('lets agents set their own status, supervisors their team, admins anyone', async () => {
+    const other = (await admin.post<Agent>('/api/agents', { name: 'Other Team Agent', teamId: 'sales' }))
+      .body;
+    expect((await agentUser.patch(`/api/agents/${other.id}/status`, { status: 'away' })).status).toBe(403);
+    expect((await supervisor.patch(`/api/agents/${other.id}/status`, { status: 'away' })).status).toBe(403);
+    expect((await admin.patch(`/api/agents/${other.id}/status`, { status: 'away' })).status).toBe(200);
+    expect((await agentUser.patch(`/api/agents/${agent.id}/status`, { status: 'sleeping' })).status).toBe(
+      400,
+    );
+
+    const away = await agentUser.patch<Agent>(`/api/agents/${agent.id}/status`, { status: 'away' });
+    expect(away.body).toMatchObject({
+      status: 'away',
+      statusReason: 'manual',
+      chatStatus: 'not_accepting_chats',
+    });
+    await waitFor(
+      'both vendors to be told',
+      () =>
+        fake.requestsTo('/restapi/v1.0/account/~/extension/' + EXTENSION_ID + '/presence').length > 0 &&
+        routingPushes().some(
+          (request) => (request.body as { status: string }).status === 'not_accepting_chats',
+        ),
+    );
+    const byLead = await supervisor.patch<Agent>(`/api/agents/${agent.id}/status`, { status: 'available' });
+    expect(byLead.body).toMatchObject({ status: 'available', chatStatus: 'accepting_chats' });
+    expect((await agentUser.get<Agent>('/api/agents/me')).body.id).toBe(agent.id);
+    expect((await supervisor.get('/api/agents/me')).status).toBe(404);
+  });
+
+  it('keeps vendor ids nobody mapped as placeholders, and lets an admin claim them with their history', async () => {
+    await sendLiveChatStatus('accepting chats', 'new.hire@example.com');
+    const placeholder = await waitFor('a placeholder for the unknown LiveChat agent', async () =>
+      (await admin.get<Page<Agent>>('/api/agents?limit=200')).body.items.find(
+        (item) => item.livechatAgentId === 'new.hire@example.com',
+      ),
+    );
+    expect(placeholder).toMatchObject({ mapped: false, chatStatus: 'accepting_chats' });
+    const claimed = await admin.post<Agent>('/api/agents', {
+      name: 'New Hire',
+      livechatAgentId: 'new.hire@example.com',
+    });
+    expect(claimed.body).toMatchObject({ id: placeholder.id, mapped: true, name: 'New Hire' });
+    const duplicate = await admin.post('/api/agents', { name: 'Clash', livechatAgentId: LIVECHAT_ID });
+    expect(duplicate.body).toMatchObject({ code: 'CONFLICT' });
+    expect((await agentUser.post('/api/agents', { name: 'Nope' })).status).toBe(403);
+  });
+});

@@ -1,0 +1,233 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { Agent, ChatRoutingStatus, PresencePolicy, UnifiedStatus } from '@ccp/contracts';
+import { Audience, JobQueue, RealtimePublisher, type JobName, type JobPayloads } from '@ccp/server-platform';
+import { IsNull, type EntityManager } from 'typeorm';
+import { AgentEntity } from '../directory/agent.entity';
+import { toAgent } from '../directory/agent.view';
+import { PresencePolicyStore } from '../policy/presence-policy.store';
+import { AgentStatusIntervalEntity } from '../timeline/agent-status-interval.entity';
+import { consumeEcho, expectEcho } from './pending-echoes';
+import { deriveUnifiedStatus } from './unified-status';
+
+/** A transaction plus the side effects to run once it has committed (a webhook's, a request's, a job's). */
+export interface UnitOfWork {
+  manager: EntityManager;
+  afterCommit(effect: () => Promise<void>): void;
+}
+
+export interface PhonePresence {
+  sequence: number;
+  presenceStatus?: string;
+  userStatus?: string;
+  telephonyStatus?: string;
+  dndStatus?: string;
+}
+
+type PresenceJob = Extract<JobName, `presence.${string}`>;
+
+/** RingCentral's DND value that still rings the agent's own calls but no queue calls. */
+const NO_QUEUE_CALLS = 'DoNotAcceptDepartmentCalls';
+
+/**
+ * The presence model of ARCHITECTURE §3. Every input (a vendor webhook, the agent's choice, open
+ * chats, the end of a wrap-up) changes facts on the agent row under its lock; the policy then
+ * decides what to push to which vendor, and the unified status is derived again. Our own pushes
+ * come back as webhooks; they are recognised as echoes, so nothing ping-pongs.
+ */
+@Injectable()
+export class PresenceService {
+  private readonly logger = new Logger(PresenceService.name);
+
+  constructor(
+    private readonly policies: PresencePolicyStore,
+    private readonly realtime: RealtimePublisher,
+    private readonly jobs: JobQueue,
+  ) {}
+
+  /** LiveChat `routing_status_set`: no vendor timestamp, so the last one received wins, unless it is our echo. */
+  async chatStatusReported(work: UnitOfWork, agentId: string, status: ChatRoutingStatus): Promise<void> {
+    await this.change(work, agentId, (agent, _policy, now) => {
+      const { echo, remaining } = consumeEcho(agent.pendingEchoes, 'livechat', status, now);
+      agent.pendingEchoes = remaining;
+      if (echo) return;
+      agent.chatStatus = status;
+      // Changed by hand in LiveChat during a call: that is what to come back to afterwards.
+      if (agent.chatStatusBeforeCall) agent.chatStatusBeforeCall = status;
+    });
+  }
+
+  /** RingCentral presence; a notification older than the newest applied one is ignored. */
+  async phonePresenceReported(work: UnitOfWork, agentId: string, presence: PhonePresence): Promise<void> {
+    await this.change(work, agentId, (agent, policy, now) => {
+      if (agent.phoneSequence !== null && presence.sequence <= Number(agent.phoneSequence)) return;
+      agent.phoneSequence = String(presence.sequence);
+      agent.phonePresenceStatus = presence.presenceStatus ?? agent.phonePresenceStatus;
+      agent.phoneUserStatus = presence.userStatus ?? agent.phoneUserStatus;
+      // Absent when unchanged (vendor-webhooks.md §2.5).
+      agent.phoneTelephonyStatus = presence.telephonyStatus ?? agent.phoneTelephonyStatus;
+      if (presence.dndStatus !== undefined) {
+        const { echo, remaining } = consumeEcho(agent.pendingEchoes, 'ringcentral', presence.dndStatus, now);
+        agent.pendingEchoes = remaining;
+        agent.phoneDndStatus = presence.dndStatus;
+        if (!echo && agent.dndBeforeCapacity !== null && presence.dndStatus !== NO_QUEUE_CALLS) {
+          agent.dndBeforeCapacity = null;
+        }
+      }
+      this.applyCallPolicy(work, agent, policy, now);
+    });
+  }
+
+  async openChatsChanged(work: UnitOfWork, agentId: string, openChats: number): Promise<void> {
+    await this.change(work, agentId, (agent, policy, now) => {
+      agent.openChats = openChats;
+      this.applyCapacityPolicy(work, agent, policy, now);
+    });
+  }
+
+  /** The agent's own choice in the console (`null` hands the status back to the vendors). */
+  async manualStatusChosen(work: UnitOfWork, agentId: string, status: UnifiedStatus | null): Promise<Agent> {
+    return this.change(work, agentId, (agent, policy, now) => {
+      agent.manualStatus = status;
+      if (!status || !policy.pushManualStatus) return;
+      const chat: ChatRoutingStatus =
+        status === 'available' ? 'accepting_chats' : status === 'offline' ? 'offline' : 'not_accepting_chats';
+      // A choice made during a call applies once the call is over.
+      if (agent.chatStatusBeforeCall) agent.chatStatusBeforeCall = chat;
+      else this.pushChatStatus(work, agent, chat, now);
+      const userStatus = status === 'available' ? 'Available' : status === 'offline' ? 'Offline' : 'Busy';
+      this.queue(work, 'presence.push-phone-status', { agentId: agent.id, userStatus });
+    });
+  }
+
+  /** The wrap-up after a call has run out: give the agent their chats back if the phone stayed free. */
+  async wrapUpEnded(work: UnitOfWork, agentId: string): Promise<void> {
+    await this.change(work, agentId, (agent, policy, now) => {
+      if (!agent.wrapUpUntil || agent.wrapUpUntil > now) return;
+      if (policy.phoneBusyStates.includes(agent.phoneTelephonyStatus ?? 'NoCall')) return;
+      this.restoreChats(work, agent, now);
+    });
+  }
+
+  private applyCallPolicy(work: UnitOfWork, agent: AgentEntity, policy: PresencePolicy, now: Date): void {
+    const onPhone = policy.phoneBusyStates.includes(agent.phoneTelephonyStatus ?? 'NoCall');
+    if (onPhone) {
+      agent.wrapUpUntil = null;
+      if (agent.chatStatusBeforeCall === null && agent.chatStatus === 'accepting_chats') {
+        agent.chatStatusBeforeCall = agent.chatStatus;
+        this.pushChatStatus(work, agent, 'not_accepting_chats', now);
+      }
+      return;
+    }
+    if (agent.chatStatusBeforeCall === null || agent.wrapUpUntil !== null) return;
+    if (policy.wrapUpSeconds <= 0) {
+      this.restoreChats(work, agent, now);
+      return;
+    }
+    agent.wrapUpUntil = new Date(now.getTime() + policy.wrapUpSeconds * 1000);
+    // A delayed job, not a timer: it survives restarts and runs on whichever worker is alive.
+    this.queue(work, 'presence.restore-after-call', { agentId: agent.id }, policy.wrapUpSeconds * 1000);
+  }
+
+  private applyCapacityPolicy(work: UnitOfWork, agent: AgentEntity, policy: PresencePolicy, now: Date): void {
+    if (!policy.capacityDnd || !agent.ringcentralExtensionId) return;
+    const atCapacity = agent.maxConcurrentChats > 0 && agent.openChats >= agent.maxConcurrentChats;
+    if (atCapacity && agent.dndBeforeCapacity === null && agent.phoneDndStatus !== NO_QUEUE_CALLS) {
+      agent.dndBeforeCapacity = agent.phoneDndStatus ?? 'TakeAllCalls';
+      this.pushDnd(work, agent, NO_QUEUE_CALLS, now);
+    } else if (!atCapacity && agent.dndBeforeCapacity !== null) {
+      const previous = agent.dndBeforeCapacity;
+      agent.dndBeforeCapacity = null;
+      this.pushDnd(work, agent, previous, now);
+    }
+  }
+
+  private restoreChats(work: UnitOfWork, agent: AgentEntity, now: Date): void {
+    const previous = agent.chatStatusBeforeCall;
+    agent.chatStatusBeforeCall = null;
+    agent.wrapUpUntil = null;
+    if (previous && previous !== agent.chatStatus) this.pushChatStatus(work, agent, previous, now);
+  }
+
+  /** Applied locally at once (the board shows it), pushed after commit, and its webhook absorbed as an echo. */
+  private pushChatStatus(work: UnitOfWork, agent: AgentEntity, status: ChatRoutingStatus, now: Date): void {
+    agent.chatStatus = status;
+    if (!agent.livechatAgentId) return;
+    agent.pendingEchoes = expectEcho(agent.pendingEchoes, 'livechat', status, now);
+    this.queue(work, 'presence.push-chat-status', { agentId: agent.id, status });
+  }
+
+  private pushDnd(work: UnitOfWork, agent: AgentEntity, dndStatus: string, now: Date): void {
+    agent.phoneDndStatus = dndStatus;
+    agent.pendingEchoes = expectEcho(agent.pendingEchoes, 'ringcentral', dndStatus, now);
+    this.queue(work, 'presence.push-phone-status', { agentId: agent.id, dndStatus });
+  }
+
+  private queue<N extends PresenceJob>(
+    work: UnitOfWork,
+    name: N,
+    payload: JobPayloads[N],
+    delayMs?: number,
+  ): void {
+    work.afterCommit(async () => {
+      try {
+        await this.jobs.add(name, payload, delayMs ? { delayMs } : {});
+      } catch (error) {
+        // The vendor keeps its previous state; the next presence change pushes again.
+        this.logger.warn(`${name} for agent ${payload.agentId} not queued: ${(error as Error).message}`);
+      }
+    });
+  }
+
+  /** Locks the agent, applies the change, derives the status, records the timeline and the event. */
+  private async change(
+    work: UnitOfWork,
+    agentId: string,
+    mutate: (agent: AgentEntity, policy: PresencePolicy, now: Date) => void,
+  ): Promise<Agent> {
+    const { manager } = work;
+    const agent = await manager.findOneOrFail(AgentEntity, {
+      where: { id: agentId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    const before = toAgent(agent);
+    const now = new Date();
+    mutate(agent, await this.policies.get(manager), now);
+    const derived = deriveUnifiedStatus({
+      manualStatus: agent.manualStatus,
+      chatStatus: agent.chatStatus,
+      telephonyStatus: agent.phoneTelephonyStatus,
+      presenceStatus: agent.phonePresenceStatus,
+      dndStatus: agent.phoneDndStatus,
+      openChats: agent.openChats,
+      maxConcurrentChats: agent.maxConcurrentChats,
+      wrappingUp: agent.wrapUpUntil !== null,
+    });
+    if (derived.status !== agent.status || derived.reason !== agent.statusReason) {
+      await manager.update(
+        AgentStatusIntervalEntity,
+        { agentId: agent.id, endedAt: IsNull() },
+        { endedAt: now },
+      );
+      await manager.insert(AgentStatusIntervalEntity, {
+        agentId: agent.id,
+        status: derived.status,
+        reason: derived.reason,
+        startedAt: now,
+        endedAt: null,
+      });
+      agent.status = derived.status;
+      agent.statusReason = derived.reason;
+      agent.statusSince = now;
+    }
+    await manager.save(AgentEntity, agent);
+    const after = toAgent(agent);
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      const audience: string[] = [Audience.supervisors];
+      if (agent.teamId) audience.push(Audience.team(agent.teamId));
+      if (agent.userId) audience.push(Audience.user(agent.userId));
+      const event = await this.realtime.record(manager, 'agent:status_changed', after, audience);
+      work.afterCommit(() => this.realtime.broadcast(event));
+    }
+    return after;
+  }
+}
