@@ -2,7 +2,11 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Agent, Page, PresencePolicy, UserProfile } from '@ccp/contracts';
 import { DemoUsersSeeder } from '@ccp/server-platform';
 import {
+  agentUser,
+  chatDeactivatedBody,
+  customerUser,
   DEMO_PASSWORD,
+  incomingChatBody,
   deliver,
   liveChatDelivery,
   loginAs,
@@ -38,7 +42,7 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
   let worker: INestApplicationContext;
   let admin: HttpClient;
   let supervisor: HttpClient;
-  let agentUser: HttpClient;
+  let agentClient: HttpClient;
   let agent: Agent;
   let presenceSequence = 1_000;
 
@@ -94,7 +98,7 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     await api.app.get(DemoUsersSeeder).seedIfEmpty();
     admin = await loginAs(api.http, 'admin@demo.local', DEMO_PASSWORD);
     supervisor = await loginAs(api.http, 'supervisor@demo.local', DEMO_PASSWORD);
-    agentUser = await loginAs(api.http, 'agent@demo.local', DEMO_PASSWORD);
+    agentClient = await loginAs(api.http, 'agent@demo.local', DEMO_PASSWORD);
     worker = await startTestWorker(config);
     const policy: PresencePolicy = {
       phoneBusyStates: ['Ringing', 'CallConnected', 'OnHold'],
@@ -103,7 +107,7 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
       pushManualStatus: true,
     };
     expect((await admin.put('/api/presence-policy', policy)).status).toBe(200);
-    const me = (await agentUser.get<UserProfile>('/api/auth/me')).body;
+    const me = (await agentClient.get<UserProfile>('/api/auth/me')).body;
     const created = await admin.post<Agent>('/api/agents', {
       name: 'Alex Agent',
       userId: me.id,
@@ -185,14 +189,14 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
   it('lets agents set their own status, supervisors their team, admins anyone', async () => {
     const other = (await admin.post<Agent>('/api/agents', { name: 'Other Team Agent', teamId: 'sales' }))
       .body;
-    expect((await agentUser.patch(`/api/agents/${other.id}/status`, { status: 'away' })).status).toBe(403);
+    expect((await agentClient.patch(`/api/agents/${other.id}/status`, { status: 'away' })).status).toBe(403);
     expect((await supervisor.patch(`/api/agents/${other.id}/status`, { status: 'away' })).status).toBe(403);
     expect((await admin.patch(`/api/agents/${other.id}/status`, { status: 'away' })).status).toBe(200);
-    expect((await agentUser.patch(`/api/agents/${agent.id}/status`, { status: 'sleeping' })).status).toBe(
+    expect((await agentClient.patch(`/api/agents/${agent.id}/status`, { status: 'sleeping' })).status).toBe(
       400,
     );
 
-    const away = await agentUser.patch<Agent>(`/api/agents/${agent.id}/status`, { status: 'away' });
+    const away = await agentClient.patch<Agent>(`/api/agents/${agent.id}/status`, { status: 'away' });
     expect(away.body).toMatchObject({
       status: 'away',
       statusReason: 'manual',
@@ -208,8 +212,51 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     );
     const byLead = await supervisor.patch<Agent>(`/api/agents/${agent.id}/status`, { status: 'available' });
     expect(byLead.body).toMatchObject({ status: 'available', chatStatus: 'accepting_chats' });
-    expect((await agentUser.get<Agent>('/api/agents/me')).body.id).toBe(agent.id);
+    expect((await agentClient.get<Agent>('/api/agents/me')).body.id).toBe(agent.id);
     expect((await supervisor.get('/api/agents/me')).status).toBe(404);
+  });
+
+  it('switches queue calls off while the agent is at chat capacity, and back on below it', async () => {
+    await admin.patch(`/api/agents/${agent.id}/status`, { status: null });
+    const envelope = { secretKey: secrets.livechatSecret };
+    const chatOf = (index: number) =>
+      liveChatDelivery(
+        incomingChatBody(
+          {
+            chat: { id: `CAP${index}${Date.now()}`, users: [customerUser(), agentUser({ id: LIVECHAT_ID })] },
+            thread: { id: `CAPT${index}${Date.now()}` },
+          },
+          envelope,
+        ),
+      );
+    const first = chatOf(1);
+    await deliver(api.baseUrl, first);
+    await agentBecomes('holding one chat', (value) => value.openChats === 1);
+    await deliver(api.baseUrl, chatOf(2));
+    const full = await agentBecomes('at capacity', (value) => value.statusReason === 'chats_at_capacity');
+    expect(full).toMatchObject({ status: 'busy', openChats: 2 });
+    const dndPushes = () =>
+      fake
+        .requestsTo(`/restapi/v1.0/account/~/extension/${EXTENSION_ID}/presence`)
+        .map((request) => (request.body as { dndStatus?: string }).dndStatus)
+        .filter((dnd) => dnd !== undefined);
+    await waitFor('RingCentral to stop queue calls', () =>
+      dndPushes().includes('DoNotAcceptDepartmentCalls'),
+    );
+
+    const payload = first.body['payload'] as { chat: { id: string; thread: { id: string } } };
+    await deliver(
+      api.baseUrl,
+      liveChatDelivery(
+        chatDeactivatedBody({ chat_id: payload.chat.id, thread_id: payload.chat.thread.id }, envelope),
+      ),
+    );
+    const below = await agentBecomes('below capacity', (value) => value.openChats === 1);
+    expect(below.statusReason).not.toBe('chats_at_capacity');
+    await waitFor('RingCentral to take queue calls again', () => dndPushes().at(-1) === 'TakeAllCalls');
+    expect(
+      (await agentBecomes('settled', (value) => value.phoneStatus.dndStatus === 'TakeAllCalls')).status,
+    ).toBe('available');
   });
 
   it('keeps vendor ids nobody mapped as placeholders, and lets an admin claim them with their history', async () => {
@@ -227,6 +274,6 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     expect(claimed.body).toMatchObject({ id: placeholder.id, mapped: true, name: 'New Hire' });
     const duplicate = await admin.post('/api/agents', { name: 'Clash', livechatAgentId: LIVECHAT_ID });
     expect(duplicate.body).toMatchObject({ code: 'CONFLICT' });
-    expect((await agentUser.post('/api/agents', { name: 'Nope' })).status).toBe(403);
+    expect((await agentClient.post('/api/agents', { name: 'Nope' })).status).toBe(403);
   });
 });
