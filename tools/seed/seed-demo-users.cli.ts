@@ -1,14 +1,34 @@
 import 'reflect-metadata';
-import { DEMO_PASSWORD, DEMO_USERS, readConfigFromEnvironment, seedDemoUsers } from '@ccp/server-platform';
+import { NestFactory } from '@nestjs/core';
+import { AgentsModule, DemoAgentSeeder } from '@ccp/server-agents';
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  DemoUsersSeeder,
+  PlatformCoreModule,
+  readConfigFromEnvironment,
+} from '@ccp/server-platform';
 
+/** Demo accounts on a fresh database, and the demo agent the simulator's webhooks belong to. */
 async function main(): Promise<void> {
-  const created = await seedDemoUsers(readConfigFromEnvironment());
-  if (created > 0) {
+  class SeedModule {}
+  const context = await NestFactory.createApplicationContext(
+    { module: SeedModule, imports: [PlatformCoreModule.forRoot(readConfigFromEnvironment()), AgentsModule] },
+    { logger: ['error', 'warn'] },
+  );
+  try {
+    const created = await context.get(DemoUsersSeeder).seedIfEmpty();
+    if (created === 0) {
+      console.log('Users already exist; demo users not seeded.');
+      return;
+    }
+    await context.get(DemoAgentSeeder).seed();
     console.log(
-      `Created demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => user.email).join(', ')}`,
+      `Created demo users (password ${DEMO_PASSWORD}): ${DEMO_USERS.map((user) => user.email).join(', ')}; ` +
+        'agent@demo.local is the agent of `npm run simulate`.',
     );
-  } else {
-    console.log('Users already exist; demo users not seeded.');
+  } finally {
+    await context.close();
   }
 }
 

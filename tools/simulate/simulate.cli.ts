@@ -6,7 +6,8 @@ import {
   ringcentralVerificationTokenOf,
   type AppConfig,
 } from '@ccp/server-platform';
-import { deliverAll, SeededRandom, type VendorSecrets } from '@ccp/server-testing';
+import { deliverAll, SeededRandom, type DeliveryResult, type VendorSecrets } from '@ccp/server-testing';
+import { setTimeout as delay } from 'node:timers/promises';
 import { describeNetworkError, failureOf, formatReport, reportOf } from './delivery-report';
 import { ProgressLine } from './progress-line';
 import { parseSimulateArguments, usage, UsageError } from './simulate-arguments';
@@ -71,10 +72,19 @@ async function main(): Promise<number> {
   console.log(`${args.mode}: sending ${deliveries.length} deliveries to ${target}`);
   const progress = new ProgressLine(args.mode, deliveries.length, process.stdout);
   const startedAt = performance.now();
-  const results = await deliverAll(target, deliveries, {
-    concurrency: mode.concurrency,
-    onSettled: (result, settled) => progress.update(settled, failureOf(result) !== undefined),
-  });
+  const results: DeliveryResult[] = [];
+  const pacingMs = 'pacingMs' in mode ? mode.pacingMs : undefined;
+  for (const batch of pacingMs ? deliveries.map((delivery) => [delivery]) : [deliveries]) {
+    if (pacingMs && results.length > 0) await delay(pacingMs);
+    const settledBefore = results.length;
+    results.push(
+      ...(await deliverAll(target, batch, {
+        concurrency: mode.concurrency,
+        onSettled: (result, settled) =>
+          progress.update(settledBefore + settled, failureOf(result) !== undefined),
+      })),
+    );
+  }
   progress.finish();
   const report = reportOf(results);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);

@@ -2,6 +2,7 @@ import {
   callScenario,
   chatAndCallScenario,
   chatScenario,
+  presenceScenario,
   stormScenario,
   type ScenarioOptions,
   type VendorSecrets,
@@ -24,6 +25,8 @@ export interface SimulationMode {
   /** 1 sends in order, one after the other, as one vendor connection would. */
   concurrency: number;
   deliveries(settings: SimulationSettings): WebhookDelivery[];
+  /** Wait between deliveries so that a person can watch each step in the console. */
+  pacingMs?: number;
 }
 
 /** Room for a chat and the call after it (about eight minutes), so one agent's calls never overlap. */
@@ -73,6 +76,14 @@ export const SIMULATION_MODES = {
     deliveries: ({ secrets, seed, count, now }) =>
       stormScenario({ secrets, seed, count, startAt: new Date(now.getTime() - CONVERSATION_SPACING_MS) })
         .deliveries,
+  },
+  presence: {
+    description:
+      'an agent goes on a phone call and back (watch the supervisor board; chats pause and resume)',
+    defaultCount: 1,
+    concurrency: 1,
+    pacingMs: 2_000,
+    deliveries: ({ secrets, seed, now }) => presenceScenario({ secrets, seed, startAt: now }),
   },
 } satisfies Record<string, SimulationMode>;
 

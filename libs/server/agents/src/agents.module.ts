@@ -7,6 +7,7 @@ import { AgentsService } from './api/agents.service';
 import { PresencePolicyController } from './api/presence-policy.controller';
 import { AgentDirectory } from './directory/agent-directory';
 import { AgentEntity } from './directory/agent.entity';
+import { DemoAgentSeeder } from './directory/demo-agent.seeder';
 import { PresencePolicyEntity } from './policy/presence-policy.entity';
 import { PresencePolicyStore } from './policy/presence-policy.store';
 import { PresenceOutboundHandler } from './presence/presence-outbound.handler';
@@ -21,8 +22,8 @@ const presence = [TypeOrmModule.forFeature(AGENT_ENTITIES), QueueModule, Realtim
 /** Resolving vendor ids and the presence model: for the worker's handlers and other libraries. */
 @Module({
   imports: presence,
-  providers: [AgentDirectory, PresenceService, PresencePolicyStore],
-  exports: [AgentDirectory, PresenceService],
+  providers: [AgentDirectory, PresenceService, PresencePolicyStore, DemoAgentSeeder],
+  exports: [AgentDirectory, PresenceService, DemoAgentSeeder],
 })
 export class AgentsModule {}
 

@@ -2,3 +2,4 @@ export { AGENT_ENTITIES, AgentsApiModule, AgentsModule, AgentsWorkerModule } fro
 export { AgentDirectory, type VendorAgentRef } from './directory/agent-directory';
 export { AgentEntity } from './directory/agent.entity';
 export { PresenceService, type UnitOfWork } from './presence/presence.service';
+export { DemoAgentSeeder } from './directory/demo-agent.seeder';

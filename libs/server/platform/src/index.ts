@@ -5,7 +5,6 @@ export { ConfigValidationError, loadConfig, readConfigFromEnvironment } from './
 export { CurrentPrincipal, Public, Roles } from './auth/auth.decorators';
 export type { Principal } from './auth/principal';
 export { DEMO_PASSWORD, DEMO_USERS, DemoUsersSeeder } from './auth/demo-users.seeder';
-export { seedDemoUsers } from './auth/seed-demo-users';
 export { buildDataSourceOptions } from './database/data-source-options';
 export { PLATFORM_ENTITIES } from './database/platform.entities';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';

@@ -6,6 +6,7 @@ import { QueueModule } from '@ccp/server-platform';
 import { WebhookEventsController } from './events-api/webhook-events.controller';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
+import { OutboxCleanup } from './inbox/outbox-cleanup';
 import { WebhookEventEntity } from './inbox/webhook-event.entity';
 import { WebhookOutboxEntity } from './inbox/webhook-outbox.entity';
 import { LiveChatWebhookController } from './livechat/livechat-webhook.controller';
@@ -25,7 +26,13 @@ const inbox = [TypeOrmModule.forFeature(WEBHOOK_ENTITIES), QueueModule];
 @Module({
   imports: inbox,
   controllers: [LiveChatWebhookController, RingCentralWebhookController, WebhookEventsController],
-  providers: [InboxRepository, InboxService, LiveChatWebhookService, RingCentralWebhookService],
+  providers: [
+    InboxRepository,
+    InboxService,
+    OutboxCleanup,
+    LiveChatWebhookService,
+    RingCentralWebhookService,
+  ],
 })
 export class WebhooksModule {}
 
@@ -35,6 +42,7 @@ export class WebhooksModule {}
   providers: [
     InboxRepository,
     InboxService,
+    OutboxCleanup,
     DomainEventDispatcher,
     WebhookEventProcessor,
     OutboxRelay,

@@ -108,7 +108,7 @@ const SEQUENCE_EPOCH = Date.UTC(2020, 0, 1);
  * drops presence older than what it has. Counting seconds since 2020 keeps it growing across
  * scenarios and runs for one extension while staying a 32-bit integer.
  */
-function presenceSequenceAt(time: Date): number {
+export function presenceSequenceAt(time: Date): number {
   return Math.floor((time.getTime() - SEQUENCE_EPOCH) / 1000);
 }
 

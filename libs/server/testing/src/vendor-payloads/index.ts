@@ -36,3 +36,4 @@ export {
   type ChatAndCallScenarioOptions,
 } from './chat-and-call.scenario';
 export { stormScenario, type StormScenario, type StormScenarioOptions } from './storm.scenario';
+export { presenceScenario, type PresenceScenarioOptions } from './presence.scenario';

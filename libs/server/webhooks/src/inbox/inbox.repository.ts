@@ -40,34 +40,50 @@ export interface OutboxEntry {
 export class InboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** One transaction: the inbox row and, for events to process, its outbox row. */
-  store(event: NewInboxEvent): Promise<StoredInboxEvent> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: { id: string }[] = await manager.query(
-        `INSERT INTO webhook_events (vendor, event_key, type, status, raw_body, last_error)
+  /**
+   * The inbox row and, for events to process, its outbox row, atomically in ONE statement (one
+   * round trip, one commit): the vendor's acknowledgement waits on this, so it is the hot path.
+   */
+  async store(event: NewInboxEvent): Promise<StoredInboxEvent> {
+    const rows = (await this.dataSource.query(
+      `WITH inserted AS (
+         INSERT INTO webhook_events (vendor, event_key, type, status, raw_body, last_error)
          VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (event_key) DO NOTHING
-         RETURNING id`,
-        [event.vendor, event.eventKey, event.type, event.status, event.rawBody, event.lastError ?? null],
-      );
-      const inserted = rows[0];
-      if (!inserted) {
-        const existing = await manager.findOneByOrFail(WebhookEventEntity, { eventKey: event.eventKey });
-        return { id: existing.id, eventKey: event.eventKey, inserted: false };
-      }
-      if (event.status === 'received') {
-        await manager.insert(WebhookOutboxEntity, {
-          webhookEventId: inserted.id,
-          eventKey: event.eventKey,
-          jobId: jobIdOfEventKey(event.eventKey),
-        });
-      }
-      return { id: inserted.id, eventKey: event.eventKey, inserted: true };
-    });
+         RETURNING id
+       ), outbox AS (
+         INSERT INTO webhook_outbox (webhook_event_id, event_key, job_id)
+         SELECT id, $2, $7 FROM inserted WHERE $4 = 'received'
+       )
+       SELECT id, true AS inserted FROM inserted
+       UNION ALL
+       SELECT id, false AS inserted FROM webhook_events WHERE event_key = $2`,
+      [
+        event.vendor,
+        event.eventKey,
+        event.type,
+        event.status,
+        event.rawBody,
+        event.lastError ?? null,
+        jobIdOfEventKey(event.eventKey),
+      ],
+    )) as { id: string; inserted: boolean }[];
+    // The statement's snapshot cannot see a duplicate committed while it waited on the key: look again.
+    const row =
+      rows.find((candidate) => candidate.inserted) ?? rows[0] ?? (await this.existing(event.eventKey));
+    return { id: row.id, eventKey: event.eventKey, inserted: row.inserted };
   }
 
-  async removeFromOutbox(webhookEventId: string): Promise<void> {
-    await this.dataSource.getRepository(WebhookOutboxEntity).delete({ webhookEventId });
+  /** Outbox rows whose jobs are on the queue, deleted together (see OutboxCleanup). */
+  async removeFromOutbox(webhookEventIds: readonly string[]): Promise<void> {
+    await this.dataSource.query('DELETE FROM webhook_outbox WHERE webhook_event_id = ANY($1::uuid[])', [
+      webhookEventIds,
+    ]);
+  }
+
+  private async existing(eventKey: string): Promise<{ id: string; inserted: false }> {
+    const row = await this.dataSource.manager.findOneByOrFail(WebhookEventEntity, { eventKey });
+    return { id: row.id, inserted: false };
   }
 
   /**

@@ -8,6 +8,7 @@ import {
 } from '@ccp/server-platform';
 import type { WebhookVendor } from '@ccp/contracts';
 import { contentHash } from '../parsing';
+import { OutboxCleanup } from './outbox-cleanup';
 import { InboxRepository, type NewInboxEvent, type StoredInboxEvent } from './inbox.repository';
 
 const VENDOR_NAMES: Record<WebhookVendor, string> = { livechat: 'LiveChat', ringcentral: 'RingCentral' };
@@ -24,6 +25,7 @@ export class InboxService {
     private readonly inbox: InboxRepository,
     private readonly jobs: JobQueue,
     private readonly metrics: MetricsService,
+    private readonly outboxCleanup: OutboxCleanup,
   ) {}
 
   async accept(event: NewInboxEvent): Promise<StoredInboxEvent> {
@@ -86,13 +88,10 @@ export class InboxService {
     }
   }
 
-  /** Adds the processing job and clears the outbox row; on failure the relay retries. */
+  /** Adds the processing job and clears the outbox row (batched); on failure the relay retries. */
   async enqueue(eventId: string, eventKey: string, jobId = jobIdOfEventKey(eventKey)): Promise<boolean> {
     if (!(await this.addJob(eventId, eventKey, jobId))) return false;
-    await this.inbox.removeFromOutbox(eventId).catch((error: unknown) => {
-      // Harmless: the relay re-adds it, and the job id (the event key) makes that a no-op.
-      this.logger.warn(`outbox row of ${eventKey} not removed: ${(error as Error).message}`);
-    });
+    this.outboxCleanup.schedule(eventId);
     return true;
   }
 

@@ -1,0 +1,232 @@
+import {
+  integer,
+  machineLine,
+  ms,
+  percentileSummary,
+  perSecond,
+  writeMarkedSection,
+  type MachineInfo,
+} from './bench-report';
+import { rejectedCount, type LoadResult } from './load-result';
+import type { PgbenchResult } from './pgbench.run';
+
+const TARGETS = {
+  webhooksPerSecond: 4_000,
+  ratioToBoxLimit: 0.6,
+  p99Ms: 10,
+  p99AtRatePerSecond: 500,
+} as const;
+
+export interface IngestRun {
+  startedAt: Date;
+  machine: MachineInfo;
+  /** "its own …" or the --target URL. */
+  api: string;
+  ratePerSecond: number;
+  durationSeconds: number;
+  warmUpSeconds: number;
+  fixedRate: LoadResult;
+  saturation: LoadResult;
+  rawFastify: LoadResult;
+  pgbench: PgbenchResult;
+  /** Only when the bench ran its own api and can count the rows. */
+  durability?: { acknowledged: number; stored: number };
+}
+
+interface Verdict {
+  passed: boolean;
+  target: string;
+  measured: string;
+}
+
+interface Row {
+  measurement: string;
+  throughput: string;
+  latency: string;
+  /** Non-2xx answers and unanswered requests; failed transactions for pgbench. */
+  failed: string;
+}
+
+export function latencySummary(result: LoadResult): string {
+  return percentileSummary(result.latencyMs);
+}
+
+function boxLimit(run: IngestRun): { perSecond: number; boundBy: string } {
+  return run.rawFastify.acknowledgedPerSecond <= run.pgbench.transactionsPerSecond
+    ? { perSecond: run.rawFastify.acknowledgedPerSecond, boundBy: 'HTTP (b)' }
+    : { perSecond: run.pgbench.transactionsPerSecond, boundBy: 'database (c)' };
+}
+
+function ratioToLimit(run: IngestRun): number {
+  return run.saturation.acknowledgedPerSecond / boxLimit(run).perSecond;
+}
+
+function verdicts(run: IngestRun): Verdict[] {
+  const ratio = ratioToLimit(run);
+  const atOtherRate =
+    run.ratePerSecond === TARGETS.p99AtRatePerSecond ? '' : ` (measured at ${run.ratePerSecond}/s)`;
+  return [
+    {
+      passed: run.saturation.acknowledgedPerSecond >= TARGETS.webhooksPerSecond,
+      target: `≥ ${integer.format(TARGETS.webhooksPerSecond)} webhooks/s at saturation`,
+      measured: perSecond(run.saturation.acknowledgedPerSecond),
+    },
+    {
+      passed: ratio >= TARGETS.ratioToBoxLimit,
+      target: `≥ ${TARGETS.ratioToBoxLimit} of the box's limit`,
+      measured: ratio.toFixed(2),
+    },
+    {
+      passed: run.fixedRate.latencyMs.p99 <= TARGETS.p99Ms,
+      target: `ack p99 ≤ ${TARGETS.p99Ms} ms at ${TARGETS.p99AtRatePerSecond}/s${atOtherRate}`,
+      measured: ms(run.fixedRate.latencyMs.p99),
+    },
+  ];
+}
+
+function loadRow(measurement: string, result: LoadResult): Row {
+  return {
+    measurement,
+    throughput: perSecond(result.acknowledgedPerSecond),
+    latency: latencySummary(result),
+    failed: String(rejectedCount(result) + result.unanswered),
+  };
+}
+
+function rows(run: IngestRun): Row[] {
+  const limit = boxLimit(run);
+  return [
+    loadRow(
+      `(a) api, fixed rate ${run.ratePerSecond}/s (open loop), ≤ ${run.fixedRate.connections} connections`,
+      run.fixedRate,
+    ),
+    loadRow(`(a) api, saturation, ${run.saturation.connections} connections`, run.saturation),
+    loadRow(
+      `(b) raw Fastify, same body, saturation, ${run.rawFastify.connections} connections`,
+      run.rawFastify,
+    ),
+    {
+      measurement: `(c) pgbench, the api's SQL, ${run.pgbench.clients} clients`,
+      throughput: `${integer.format(run.pgbench.transactionsPerSecond)} tps`,
+      latency: `average ${ms(run.pgbench.latencyAverageMs)}`,
+      failed: '0',
+    },
+    {
+      measurement: `box limit = min(b, c), bound by ${limit.boundBy}`,
+      throughput: perSecond(limit.perSecond),
+      latency: '',
+      failed: '',
+    },
+    {
+      measurement: 'ratio (a, saturation) / box limit',
+      throughput: ratioToLimit(run).toFixed(2),
+      latency: '',
+      failed: '',
+    },
+  ];
+}
+
+function durabilityLine(run: IngestRun): string | undefined {
+  if (!run.durability) return undefined;
+  const { acknowledged, stored } = run.durability;
+  return (
+    `Every acknowledged webhook is stored: ${integer.format(acknowledged)} acknowledged, ` +
+    `${integer.format(stored)} rows (requests still in flight when a phase ended are stored but not counted as acknowledged).`
+  );
+}
+
+function verdictLine(verdict: Verdict): string {
+  return `${verdict.passed ? 'PASS' : 'MISS'}  ${verdict.target}: ${verdict.measured}`;
+}
+
+/** The terminal summary. */
+export function summaryLines(run: IngestRun): string[] {
+  const table = rows(run);
+  const measurementWidth = Math.max(...table.map((row) => row.measurement.length));
+  const throughputWidth = Math.max(...table.map((row) => row.throughput.length));
+  const durability = durabilityLine(run);
+  return [
+    ...table.map((row) =>
+      [
+        row.measurement.padEnd(measurementWidth),
+        row.throughput.padStart(throughputWidth),
+        row.latency,
+        row.failed ? `failed ${row.failed}` : '',
+      ]
+        .filter((cell) => cell !== '')
+        .join('   '),
+    ),
+    ...(durability ? [durability] : []),
+    '',
+    ...verdicts(run).map(verdictLine),
+  ];
+}
+
+function markdownSection(run: IngestRun): string[] {
+  const durability = durabilityLine(run);
+  return [
+    '## Webhook ingestion (`npm run bench:ingest`)',
+    '',
+    'How many signed vendor webhooks the api acknowledges, and how fast, against what this box can',
+    'do at all, measured in one run. Not part of CI: the targets are ratios to baselines measured in',
+    'the same run on a quiet machine, never timings asserted by tests.',
+    '',
+    '```sh',
+    'npm run bench:ingest                                   # own api on a fresh database, 20 s per phase',
+    'npm run bench:ingest -- --duration 10 --rate 500 --connections 32',
+    'npm run bench:ingest -- --target http://127.0.0.1:3000 # an api that is already running',
+    '```',
+    '',
+    'It needs local PostgreSQL (`postgres://postgres@127.0.0.1:5432`, with `/usr/bin/pgbench`) and',
+    'Redis (`redis://127.0.0.1:6379`). Without `--target` it creates a database, runs the migrations,',
+    'starts `dist/server/apps/api/src/main.js` as the production image does (`NODE_ENV=production`,',
+    '`LOG_LEVEL=info`, database pool 10, a Redis prefix of its own) and afterwards drops the database',
+    'and deletes the prefix’s keys. No worker runs: jobs wait in Redis, so the cores go to ingestion',
+    'alone. With `--target`, use a throwaway installation that accepts the development LiveChat',
+    'secret: the webhooks are stored there for real, and its worker will process them.',
+    '',
+    '### What is measured, and why',
+    '',
+    '- **(a) the api**: LiveChat `incoming_event` webhooks signed with the development secret, each',
+    '  with a new event id, so every one is stored rather than answered as a duplicate. First at a',
+    '  fixed rate, open loop: requests are due on a schedule whether or not earlier ones were',
+    '  answered, and latency counts from the due time, as a vendor experiences it (autocannon’s own',
+    '  rate limit sends each second’s quota in a burst, which would measure the burst). Then closed',
+    '  loop with autocannon, for the most it sustains. A non-2xx answer or a request left unanswered',
+    '  (column Failed) voids the run, and every acknowledged webhook must have its row in',
+    '  `webhook_events`.',
+    '- **(b) raw Fastify**: the same bodies to a bare Fastify server that parses the JSON and answers',
+    '  200, with the same load generator: the HTTP ceiling of this box.',
+    '- **(c) pgbench**: the statements the api sends per webhook (the inbox and outbox inserts in one',
+    '  transaction, then the outbox delete once the job is queued), with bind parameters and unique',
+    '  keys, from as many clients as the api has database connections: the database ceiling. A failed',
+    '  transaction voids the run too.',
+    '- The box’s limit is min(b, c); (a) at saturation divided by it says how much of what the box',
+    '  can do the platform delivers. The bench prints PASS or MISS per target and never fails on a MISS.',
+    '',
+    'The load generator, the api, PostgreSQL and Redis share the same cores, as on a single-box',
+    'installation. Numbers from a busy machine (see the load average) are not comparable; ratios from',
+    'quiet machines are.',
+    '',
+    '### Latest run',
+    '',
+    `${run.startedAt.toISOString()}: ${machineLine(run.machine)}. Api: ${run.api}. ` +
+      `${run.durationSeconds} s per phase, after a ${run.warmUpSeconds} s warm-up for (a) and (b).`,
+    '',
+    '| Measurement | Throughput | Latency | Failed |',
+    '| --- | ---: | --- | ---: |',
+    ...rows(run).map((row) => `| ${row.measurement} | ${row.throughput} | ${row.latency} | ${row.failed} |`),
+    '',
+    ...(durability ? [durability, ''] : []),
+    '| Target | Measured | Result |',
+    '| --- | ---: | --- |',
+    ...verdicts(run).map(
+      (verdict) => `| ${verdict.target} | ${verdict.measured} | ${verdict.passed ? 'PASS' : 'MISS'} |`,
+    ),
+  ];
+}
+
+/** Replaces this bench's section of PERFORMANCE.md; every other section stays as it was. */
+export async function writePerformanceSection(file: string, run: IngestRun): Promise<void> {
+  await writeMarkedSection(file, 'ingest', markdownSection(run));
+}

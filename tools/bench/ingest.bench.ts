@@ -1,0 +1,342 @@
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { BenchDatabase, postgresVersion } from './bench-database';
+import { BenchProcess, freePort } from './bench-process';
+import { deleteKeysUnderPrefix, REDIS_URL, redisVersion } from './bench-redis';
+import { runAtFixedRate } from './fixed-rate-load';
+import {
+  describeMachine,
+  latencySummary,
+  summaryLines,
+  writePerformanceSection,
+  type IngestRun,
+} from './ingest-report';
+import {
+  DEMO_LIVECHAT_SECRET,
+  INCOMING_EVENT_KEY_PREFIX,
+  LIVECHAT_WEBHOOK_PATH,
+  signedIncomingEventBody,
+  storedIncomingEventBody,
+} from './livechat-webhook.body';
+import { assertEveryRequestAcknowledged, type LoadResult } from './load-result';
+import { runPgbench, type PgbenchResult } from './pgbench.run';
+import { runSaturation } from './saturation-load';
+
+const USAGE = `Usage: npm run bench:ingest -- [options]
+
+Measures, in one run: (a) signed LiveChat webhooks/s and acknowledgement latency of the api at a
+fixed rate and at saturation, (b) a raw Fastify server with the same body, (c) pgbench running
+the api's SQL; prints the api's ratio to the box's limit min(b, c) and writes docs/PERFORMANCE.md.
+
+Options:
+  --target URL         an api that is already running (a throwaway one: the webhooks are stored
+                       for real); default: start one on a fresh database, dropped afterwards
+  --duration SECONDS   per measured phase (default 20)
+  --rate N             webhooks/s of the fixed-rate phase (default 500)
+  --connections N      concurrent connections of the load phases (default 32)
+  --help               this text
+
+Needs local PostgreSQL (postgres://postgres@127.0.0.1:5432) with /usr/bin/pgbench, and Redis
+(${REDIS_URL}).`;
+
+// Runs from dist/server/tools/bench; the repository root is four levels up.
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const API_ENTRY_POINT = 'dist/server/apps/api/src/main.js';
+const RAW_FASTIFY_ENTRY_POINT = fileURLToPath(new URL('./raw-fastify.server.js', import.meta.url));
+const PERFORMANCE_DOC = join(ROOT, 'docs', 'PERFORMANCE.md');
+/** JIT, connection pools and TCP connections settle before anything is recorded. */
+const WARM_UP_SECONDS = 3;
+/** The api's database pool (its default); pgbench gets as many clients, so both use PostgreSQL alike. */
+const API_DATABASE_POOL_SIZE = 10;
+
+interface BenchOptions {
+  target?: string;
+  durationSeconds: number;
+  ratePerSecond: number;
+  connections: number;
+}
+
+function positiveInteger(name: string, value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive integer`);
+  return parsed;
+}
+
+function parseOptions(): BenchOptions | undefined {
+  const { values } = parseArgs({
+    options: {
+      target: { type: 'string' },
+      duration: { type: 'string', default: '20' },
+      rate: { type: 'string', default: '500' },
+      connections: { type: 'string', default: '32' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return undefined;
+  if (values.target !== undefined && !URL.canParse(values.target)) {
+    throw new Error('--target must be a URL such as http://127.0.0.1:3000');
+  }
+  return {
+    target: values.target?.replace(/\/+$/, ''),
+    durationSeconds: positiveInteger('duration', values.duration),
+    ratePerSecond: positiveInteger('rate', values.rate),
+    connections: positiveInteger('connections', values.connections),
+  };
+}
+
+function announce(message: string): void {
+  console.log(`▶ ${message}`);
+}
+
+function reportPhase(result: LoadResult): void {
+  console.log(`  ${Math.round(result.acknowledgedPerSecond)}/s, ${latencySummary(result)}`);
+}
+
+/** Undo steps, run last-in first-out once, whether the run finished, failed or was interrupted. */
+class Teardown {
+  private readonly steps: { label: string; run: () => Promise<unknown> }[] = [];
+  private done?: Promise<void>;
+
+  add(label: string, run: () => Promise<unknown>): void {
+    this.steps.push({ label, run });
+  }
+
+  runAll(): Promise<void> {
+    this.done ??= (async () => {
+      for (const step of [...this.steps].reverse()) {
+        await step.run().catch((error: unknown) => {
+          console.error(
+            `teardown: could not ${step.label}: ${error instanceof Error ? error.message : error}`,
+          );
+        });
+      }
+    })();
+    return this.done;
+  }
+}
+
+/** One signed webhook before any load: a wrong secret or a broken target fails here, with its answer. */
+async function assertAccepts(baseUrl: string): Promise<void> {
+  const response = await fetch(`${baseUrl}${LIVECHAT_WEBHOOK_PATH}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: signedIncomingEventBody(),
+  });
+  if (!response.ok) {
+    throw new Error(
+      `${baseUrl}${LIVECHAT_WEBHOOK_PATH} answered ${response.status} to a webhook signed with ` +
+        `${DEMO_LIVECHAT_SECRET}: ${await response.text()}`,
+    );
+  }
+}
+
+async function saturate(
+  phase: string,
+  baseUrl: string,
+  connections: number,
+  durationSeconds: number,
+): Promise<LoadResult> {
+  const result = await runSaturation({
+    baseUrl,
+    path: LIVECHAT_WEBHOOK_PATH,
+    connections,
+    durationSeconds,
+    nextBody: signedIncomingEventBody,
+  });
+  assertEveryRequestAcknowledged(phase, result);
+  return result;
+}
+
+async function startOwnApi(
+  database: BenchDatabase,
+  logDirectory: string,
+  teardown: Teardown,
+): Promise<string> {
+  const redisPrefix = `ccp-bench-${randomBytes(4).toString('hex')}`;
+  const api = new BenchProcess('api', API_ENTRY_POINT, await freePort(), join(logDirectory, 'api.log'), {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: String(API_DATABASE_POOL_SIZE),
+    REDIS_URL,
+    REDIS_PREFIX: redisPrefix,
+    LOG_LEVEL: 'info',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    LIVECHAT_WEBHOOK_SECRETS: DEMO_LIVECHAT_SECRET,
+    RINGCENTRAL_VERIFICATION_TOKEN: 'demo-ringcentral-token',
+  });
+  // No worker runs, so every webhook's job waits in Redis: the bench measures the hand-off to the
+  // queue, not processing, which would compete for the same cores. The prefix goes afterwards.
+  teardown.add(`delete the Redis keys under ${redisPrefix}`, async () => {
+    const deleted = await deleteKeysUnderPrefix(redisPrefix);
+    console.log(`  deleted ${deleted} Redis keys under ${redisPrefix}`);
+  });
+  teardown.add('stop the api', () => api.stop());
+  announce(`starting the api (${API_ENTRY_POINT}) on ${api.baseUrl}, Redis prefix ${redisPrefix}`);
+  api.start(ROOT);
+  await api.healthy();
+  return api.baseUrl;
+}
+
+async function measureRawFastify(
+  options: BenchOptions,
+  logDirectory: string,
+  teardown: Teardown,
+): Promise<LoadResult> {
+  const { connections, durationSeconds } = options;
+  const server = new BenchProcess(
+    'raw Fastify',
+    RAW_FASTIFY_ENTRY_POINT,
+    await freePort(),
+    join(logDirectory, 'raw-fastify.log'),
+    {},
+  );
+  teardown.add('stop the raw Fastify server', () => server.stop());
+  server.start(ROOT);
+  await server.healthy();
+  announce(`(b) raw Fastify: warm-up ${WARM_UP_SECONDS} s, then saturation for ${durationSeconds} s`);
+  await saturate('(b) warm-up', server.baseUrl, connections, WARM_UP_SECONDS);
+  const result = await saturate('(b) raw Fastify', server.baseUrl, connections, durationSeconds);
+  reportPhase(result);
+  await server.stop();
+  return result;
+}
+
+interface ApiResults {
+  fixedRate: LoadResult;
+  saturation: LoadResult;
+  /** Across every phase, warm-up included. */
+  acknowledged: number;
+}
+
+async function measureApi(
+  apiUrl: string,
+  options: BenchOptions,
+  database: BenchDatabase,
+): Promise<ApiResults> {
+  const { connections, durationSeconds, ratePerSecond } = options;
+  announce(`(a) api warm-up: saturation for ${WARM_UP_SECONDS} s`);
+  await database.checkpoint();
+  const warmUp = await saturate('(a) warm-up', apiUrl, connections, WARM_UP_SECONDS);
+
+  announce(`(a) api at a fixed ${ratePerSecond} webhooks/s for ${durationSeconds} s`);
+  await database.checkpoint();
+  const fixedRate = await runAtFixedRate({
+    url: `${apiUrl}${LIVECHAT_WEBHOOK_PATH}`,
+    ratePerSecond,
+    durationSeconds,
+    connections,
+    nextBody: signedIncomingEventBody,
+  });
+  assertEveryRequestAcknowledged('(a) fixed rate', fixedRate);
+  reportPhase(fixedRate);
+
+  announce(`(a) api at saturation for ${durationSeconds} s`);
+  await database.checkpoint();
+  const saturation = await saturate('(a) saturation', apiUrl, connections, durationSeconds);
+  reportPhase(saturation);
+  return {
+    fixedRate,
+    saturation,
+    acknowledged: warmUp.acknowledged + fixedRate.acknowledged + saturation.acknowledged,
+  };
+}
+
+/** The api's promise: 200 only after the commit. Rows of requests cut off at a phase's end may exceed it. */
+async function assertStored(
+  database: BenchDatabase,
+  acknowledged: number,
+): Promise<{ acknowledged: number; stored: number }> {
+  const stored = await database.countWebhookEvents(INCOMING_EVENT_KEY_PREFIX);
+  if (stored < acknowledged) {
+    throw new Error(`${acknowledged} webhooks were acknowledged but only ${stored} are stored`);
+  }
+  return { acknowledged, stored };
+}
+
+async function measureDatabase(options: BenchOptions, database: BenchDatabase): Promise<PgbenchResult> {
+  const clients = API_DATABASE_POOL_SIZE;
+  announce(`(c) pgbench, the api's SQL from ${clients} clients, for ${options.durationSeconds} s`);
+  await database.checkpoint();
+  const result = await runPgbench({
+    databaseUrl: database.url,
+    clients,
+    threads: Math.min(clients, cpus().length),
+    durationSeconds: options.durationSeconds,
+    eventKeyPrefix: INCOMING_EVENT_KEY_PREFIX,
+    rawBody: storedIncomingEventBody(),
+  });
+  console.log(`  ${Math.round(result.transactionsPerSecond)} tps, average ${result.latencyAverageMs} ms`);
+  return result;
+}
+
+async function measure(options: BenchOptions, logDirectory: string, teardown: Teardown): Promise<IngestRun> {
+  const startedAt = new Date();
+  const machine = describeMachine(await postgresVersion(), await redisVersion());
+  console.log(
+    `${machine.cores} cores, load average ${machine.loadAverage.map((value) => value.toFixed(2)).join(' / ')}; ` +
+      `${options.durationSeconds} s per phase, ${options.connections} connections`,
+  );
+
+  announce('creating and migrating a fresh database');
+  const database = await BenchDatabase.create();
+  teardown.add(`drop the database ${database.name}`, () => database.drop());
+  await database.migrate();
+  const apiUrl = options.target ?? (await startOwnApi(database, logDirectory, teardown));
+  await assertAccepts(apiUrl);
+
+  const rawFastify = await measureRawFastify(options, logDirectory, teardown);
+  const api = await measureApi(apiUrl, options, database);
+  // Only rows of the bench's own database can be counted; the probe webhook is one more.
+  const durability = options.target ? undefined : await assertStored(database, api.acknowledged + 1);
+  const pgbench = await measureDatabase(options, database);
+
+  return {
+    startedAt,
+    machine,
+    api: options.target ?? 'its own, started by the bench',
+    ratePerSecond: options.ratePerSecond,
+    durationSeconds: options.durationSeconds,
+    warmUpSeconds: WARM_UP_SECONDS,
+    fixedRate: api.fixedRate,
+    saturation: api.saturation,
+    rawFastify,
+    pgbench,
+    durability,
+  };
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions();
+  if (!options) {
+    console.log(USAGE);
+    return;
+  }
+  const teardown = new Teardown();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => void teardown.runAll().finally(() => process.exit(130)));
+  }
+  const logDirectory = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
+  try {
+    const run = await measure(options, logDirectory, teardown);
+    console.log(['', ...summaryLines(run), ''].join('\n'));
+    await writePerformanceSection(PERFORMANCE_DOC, run);
+    console.log('Wrote the results to docs/PERFORMANCE.md');
+    rmSync(logDirectory, { recursive: true, force: true });
+  } catch (error) {
+    console.error(`The servers' logs are kept in ${logDirectory}`);
+    throw error;
+  } finally {
+    await teardown.runAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
