@@ -37,7 +37,7 @@ describe('parseSimulateArguments', () => {
 
   it.each([
     [[], /Which mode/],
-    [['presence'], /Unknown mode "presence"/],
+    [['typing'], /Unknown mode "typing"/],
     [['chat', 'call'], /Unexpected argument "call"/],
     [['chat', '--count', '0'], /--count/],
     [['chat', '--count', '2.5'], /--count/],
