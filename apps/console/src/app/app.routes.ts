@@ -1,6 +1,7 @@
 import type { Routes } from '@angular/router';
 
-import { authGuard, guestGuard } from './core/auth/auth.guard';
+import { authGuard, guestGuard, roleGuard } from './core/auth/auth.guard';
+import { SUPERVISING_ROLES } from './core/auth/roles';
 
 export const APP_ROUTES: Routes = [
   {
@@ -21,6 +22,7 @@ export const APP_ROUTES: Routes = [
       { path: 'desk', loadChildren: () => import('./features/desk/desk.routes').then((m) => m.DESK_ROUTES) },
       {
         path: 'board',
+        canActivate: [roleGuard(SUPERVISING_ROLES)],
         loadChildren: () => import('./features/board/board.routes').then((m) => m.BOARD_ROUTES),
       },
       {

@@ -1,23 +1,29 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatButton } from '@angular/material/button';
 import { MatListItem, MatNavList } from '@angular/material/list';
 import { MatSidenav, MatSidenavContainer, MatSidenavContent } from '@angular/material/sidenav';
 import { MatToolbar } from '@angular/material/toolbar';
 import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import type { Role } from '@ccp/contracts';
 
+import { MyAgentStore } from '../core/agents/my-agent.store';
+import { SUPERVISING_ROLES, hasRole } from '../core/auth/roles';
 import { SessionService } from '../core/auth/session.service';
 import { RealtimeService } from '../core/realtime/realtime.service';
 import { ConnectionIndicatorComponent } from './connection-indicator.component';
+import { MyStatusComponent } from './my-status.component';
 
 interface NavLink {
   readonly path: string;
   readonly label: string;
+  /** Who sees the link; everyone when absent. */
+  readonly roles?: readonly Role[];
 }
 
 const NAV_LINKS: readonly NavLink[] = [
   { path: '/', label: 'Home' },
   { path: '/desk', label: 'Agent desk' },
-  { path: '/board', label: 'Supervisor board' },
+  { path: '/board', label: 'Supervisor board', roles: SUPERVISING_ROLES },
   { path: '/conversations', label: 'Conversations' },
   { path: '/tickets', label: 'Tickets' },
   { path: '/customers', label: 'Customers' },
@@ -28,6 +34,8 @@ const NAV_LINKS: readonly NavLink[] = [
 @Component({
   selector: 'ccp-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  // The session's own agent, for the header and any page under the shell.
+  providers: [MyAgentStore],
   imports: [
     ConnectionIndicatorComponent,
     MatButton,
@@ -37,6 +45,7 @@ const NAV_LINKS: readonly NavLink[] = [
     MatSidenavContainer,
     MatSidenavContent,
     MatToolbar,
+    MyStatusComponent,
     RouterLink,
     RouterLinkActive,
     RouterOutlet,
@@ -45,6 +54,7 @@ const NAV_LINKS: readonly NavLink[] = [
     <mat-toolbar class="toolbar">
       <span class="brand">Contact Center</span>
       <span class="spacer"></span>
+      <ccp-my-status />
       <ccp-connection-indicator [state]="connection()" />
       @if (user(); as user) {
         <span class="user">{{ user.name }} · {{ user.role }}</span>
@@ -54,7 +64,7 @@ const NAV_LINKS: readonly NavLink[] = [
     <mat-sidenav-container class="container">
       <mat-sidenav mode="side" opened>
         <mat-nav-list aria-label="Main">
-          @for (link of links; track link.path) {
+          @for (link of links(); track link.path) {
             <a
               mat-list-item
               [routerLink]="link.path"
@@ -106,8 +116,10 @@ const NAV_LINKS: readonly NavLink[] = [
 export class ShellComponent {
   private readonly session = inject(SessionService);
 
-  protected readonly links = NAV_LINKS;
   protected readonly user = this.session.user;
+  protected readonly links = computed(() =>
+    NAV_LINKS.filter((link) => link.roles === undefined || hasRole(this.user(), link.roles)),
+  );
   protected readonly connection = inject(RealtimeService).state;
 
   protected signOut(): void {

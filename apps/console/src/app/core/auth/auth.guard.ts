@@ -1,6 +1,8 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, Router } from '@angular/router';
+import type { Role } from '@ccp/contracts';
 
+import { hasRole } from './roles';
 import { SessionService } from './session.service';
 
 /** Lets signed-in people through; everyone else goes to the login page and comes back afterwards. */
@@ -18,3 +20,11 @@ export const guestGuard: CanActivateFn = async () => {
   const router = inject(Router);
   return (await inject(SessionService).ensureSession()) ? router.createUrlTree(['/']) : true;
 };
+
+/** For pages meant for some roles only; everyone else lands on the home page. Runs after `authGuard`. */
+export function roleGuard(roles: readonly Role[]): CanActivateFn {
+  return () => {
+    const router = inject(Router);
+    return hasRole(inject(SessionService).user(), roles) || router.createUrlTree(['/']);
+  };
+}

@@ -13,8 +13,10 @@ import {
   REALTIME_PATH,
   REALTIME_REPLAY_DONE,
   type RealtimeEvent,
+  type RealtimeEventType,
   type RealtimeHandshakeAuth,
 } from '@ccp/contracts';
+import { type Observable, Subject, filter } from 'rxjs';
 import { type Socket, io } from 'socket.io-client';
 
 import { SessionService } from '../auth/session.service';
@@ -43,7 +45,8 @@ function isRealtimeEvent(value: unknown): value is RealtimeEvent {
 
 /**
  * Owns the one Socket.IO connection. It follows the session (open while signed in), resumes from the
- * highest event id applied, drops events already applied and merges the rest into the signal stores.
+ * highest event id applied, drops events already applied and merges the rest into the signal stores:
+ * the live feed directly, feature stores through `on(type)` and `resyncs`.
  */
 @Injectable({ providedIn: 'root' })
 export class RealtimeService {
@@ -56,10 +59,21 @@ export class RealtimeService {
   private readonly recentIds = new RecentEventIds(RECENT_IDS_KEPT, this.lastEventId());
   private readonly socketState = signal<ConnectionState>('offline');
   private readonly browserOnline = signal(true);
+  private readonly applied = new Subject<RealtimeEvent>();
+  private readonly unreplayedConnects = new Subject<void>();
   private socket: Socket | null = null;
+  /** Whether the handshake of the current connection carried a resume point for the server to replay from. */
+  private resuming = false;
 
   /** The browser knowing it has no network beats whatever the socket still believes. */
   readonly state = computed<ConnectionState>(() => (this.browserOnline() ? this.socketState() : 'offline'));
+
+  /**
+   * Emits once the server is done with a (re)connect it had no resume point to replay from: events
+   * from before it, or from while the previous connection was down, are lost, so a store built from
+   * events must reload over REST. After a connect that was replayed, the replayed events suffice.
+   */
+  readonly resyncs: Observable<void> = this.unreplayedConnects.asObservable();
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -80,6 +94,11 @@ export class RealtimeService {
       const signedIn = this.session.signedIn();
       untracked(() => (signedIn ? this.connect() : this.disconnect()));
     });
+  }
+
+  /** Events of one type, each once, as they are applied (replayed ones included). */
+  on<T extends RealtimeEventType>(type: T): Observable<RealtimeEvent<T>> {
+    return this.applied.pipe(filter((event): event is RealtimeEvent<T> => event.type === type));
   }
 
   private connect(): void {
@@ -129,12 +148,17 @@ export class RealtimeService {
   }
 
   private handshakeAuth(): RealtimeHandshakeAuth {
-    return { token: this.session.token() ?? '', lastEventId: this.lastEventId() };
+    const lastEventId = this.lastEventId();
+    this.resuming = lastEventId !== undefined;
+    return { token: this.session.token() ?? '', lastEventId };
   }
 
   private receive(name: string, payload: unknown): void {
     // A control message closing the replay after a (re)connect; the replayed events came on their own.
     if (name === REALTIME_REPLAY_DONE) {
+      if (!this.resuming) {
+        this.unreplayedConnects.next();
+      }
       return;
     }
     if (!isRealtimeEvent(payload) || payload.type !== name) {
@@ -148,6 +172,7 @@ export class RealtimeService {
     this.lastEventId.set(lastEventId);
     this.storage.setItem(LAST_EVENT_ID_KEY, String(lastEventId));
     this.liveFeed.add(payload);
+    this.applied.next(payload);
   }
 
   private readStoredLastEventId(): number | undefined {

@@ -1,5 +1,5 @@
 import type { Routes } from '@angular/router';
 
-import { comingSoonRoutes } from '../../shared/coming-soon/coming-soon.routes';
+import { BoardPageComponent } from './board-page.component';
 
-export const BOARD_ROUTES: Routes = comingSoonRoutes('Supervisor board');
+export const BOARD_ROUTES: Routes = [{ path: '', title: 'Supervisor board', component: BoardPageComponent }];

@@ -1,6 +1,7 @@
 import type { RealtimeEvent } from '@ccp/contracts';
 import { describe, expect, it } from 'vitest';
 
+import { anAgent } from '../../testing/agent.factory';
 import { summarizeEvent } from './live-event.summary';
 
 describe('summarizeEvent', () => {
@@ -18,6 +19,19 @@ describe('summarizeEvent', () => {
       },
     };
     expect(summarizeEvent(event)).toBe('Sam Supervisor: Queue is long, all hands please');
+  });
+
+  it('says who changed status and why', () => {
+    const event: RealtimeEvent = {
+      id: 3,
+      type: 'agent:status_changed',
+      at: '2025-01-01T12:00:00.000Z',
+      data: anAgent({ status: 'busy', statusReason: 'on_call' }),
+    };
+    expect(summarizeEvent(event)).toBe('Alex Agent is Busy (on a call)');
+    expect(summarizeEvent({ ...event, data: anAgent({ status: 'available' }) })).toBe(
+      'Alex Agent is Available',
+    );
   });
 
   it('names the caller of a missed call', () => {

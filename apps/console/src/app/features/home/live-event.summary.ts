@@ -1,5 +1,7 @@
 import type { AnyRealtimeEvent, Conversation, RealtimeEvent } from '@ccp/contracts';
 
+import { STATUS_LABELS, reasonLabel } from '../../shared/agent-status/agent-status.labels';
+
 function who(conversation: Conversation): string {
   return conversation.call?.fromName ?? conversation.call?.fromNumber ?? conversation.externalId;
 }
@@ -11,6 +13,11 @@ export function summarizeEvent(received: RealtimeEvent): string {
   switch (event.type) {
     case 'announcement:created':
       return `${event.data.authorName}: ${event.data.text}`;
+    case 'agent:status_changed': {
+      const reason = reasonLabel(event.data.statusReason);
+      const status = STATUS_LABELS[event.data.status];
+      return `${event.data.name} is ${reason === null ? status : `${status} (${reason})`}`;
+    }
     case 'conversation:new':
       return `New chat (${event.data.status})`;
     case 'conversation:updated':
