@@ -4,10 +4,12 @@ import { Foundation1795243691946 } from './1795243691946-Foundation';
 import { WebhookInboxAndSyncLogs1795245234204 } from './1795245234204-WebhookInboxAndSyncLogs';
 import { ConversationsCustomersAgents1795247787394 } from './1795247787394-ConversationsCustomersAgents';
 import { AgentPresence1795249392359 } from './1795249392359-AgentPresence';
+import { AgentCallLegs1795250155301 } from './1795250155301-AgentCallLegs';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
   WebhookInboxAndSyncLogs1795245234204,
   ConversationsCustomersAgents1795247787394,
   AgentPresence1795249392359,
+  AgentCallLegs1795250155301,
 ];

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type { Agent, Page, PresencePolicy, UserProfile } from '@ccp/contracts';
 import { DemoUsersSeeder } from '@ccp/server-platform';
 import {
+  agentParty,
   agentUser,
   chatDeactivatedBody,
   customerUser,
@@ -17,6 +18,7 @@ import {
   startFakeVendors,
   startTestApi,
   startTestWorker,
+  telephonyNotification,
   testConfig,
   waitFor,
   type FakeVendors,
@@ -173,6 +175,30 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     } finally {
       socket.close();
     }
+  });
+
+  it('follows a telephony-session call leg as quickly as presence, in sequence order', async () => {
+    const session = `s-${randomUUID().replaceAll('-', '')}`;
+    const leg = (sequence: number, code: string) =>
+      deliver(
+        api.baseUrl,
+        ringCentralDelivery(
+          telephonyNotification({
+            envelope: { uuid: randomUUID() },
+            body: { telephonySessionId: session, sequence },
+            parties: [agentParty({ extensionId: EXTENSION_ID, id: `p-${session}-3`, status: { code } })],
+          }),
+          secrets.ringcentralToken,
+        ),
+      );
+    await agentBecomes('available', (value) => value.status === 'available');
+    await leg(8, 'Answered');
+    await leg(7, 'Proceeding');
+    const onCall = await agentBecomes('on the call', (value) => value.statusReason === 'on_call');
+    expect(onCall.chatStatus).toBe('not_accepting_chats');
+    await leg(11, 'Disconnected');
+    const back = await agentBecomes('available after the wrap-up', (value) => value.status === 'available');
+    expect(back).toMatchObject({ chatStatus: 'accepting_chats', phoneStatus: { telephonyStatus: 'NoCall' } });
   });
 
   it('never lets an older RingCentral presence overwrite a newer one', async () => {

@@ -100,6 +100,13 @@ export class AgentEntity {
   @Column({ type: 'text', nullable: true })
   dndBeforeCapacity!: string | null;
 
+  /**
+   * The agent's call legs from telephony-session notifications, per session with the newest
+   * sequence applied; they set the phone state as fast as presence does (and order within a call).
+   */
+  @Column({ type: 'jsonb', default: {} })
+  callLegs!: Record<string, { sequence: number; telephonyStatus: string }>;
+
   /** Our own recent changes, so their webhooks are recognised as echoes and not as the agent's. */
   @Column({ type: 'jsonb', default: [] })
   pendingEchoes!: PendingEcho[];

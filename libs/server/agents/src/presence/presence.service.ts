@@ -77,6 +77,31 @@ export class PresenceService {
     });
   }
 
+  /**
+   * A telephony-session notification about one of the agent's call legs. Ordered per session by
+   * its sequence; a leg that ended is forgotten, and with no leg left the phone is free.
+   */
+  async callLegReported(
+    work: UnitOfWork,
+    agentId: string,
+    leg: { telephonySessionId: string; sequence: number; telephonyStatus: string | null },
+  ): Promise<void> {
+    await this.change(work, agentId, (agent, policy, now) => {
+      const known = agent.callLegs[leg.telephonySessionId];
+      if (known && leg.sequence <= known.sequence) return;
+      const legs = { ...agent.callLegs };
+      if (leg.telephonyStatus)
+        legs[leg.telephonySessionId] = { sequence: leg.sequence, telephonyStatus: leg.telephonyStatus };
+      else delete legs[leg.telephonySessionId];
+      agent.callLegs = legs;
+      const active = Object.values(legs).map((entry) => entry.telephonyStatus);
+      agent.phoneTelephonyStatus = active.includes('CallConnected')
+        ? 'CallConnected'
+        : (active[0] ?? 'NoCall');
+      this.applyCallPolicy(work, agent, policy, now);
+    });
+  }
+
   async openChatsChanged(work: UnitOfWork, agentId: string, openChats: number): Promise<void> {
     await this.change(work, agentId, (agent, policy, now) => {
       agent.openChats = openChats;

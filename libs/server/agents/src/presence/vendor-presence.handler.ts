@@ -3,6 +3,27 @@ import { HandlesDomainEvent, type DomainEventContext, type DomainEventOf } from 
 import { AgentDirectory } from '../directory/agent-directory';
 import { PresenceService } from './presence.service';
 
+/**
+ * The presence `telephonyStatus` a call leg's status amounts to; null when the leg is over.
+ * An inbound leg that is set up is ringing; an outbound one is the agent dialling, already busy.
+ */
+export function telephonyStatusOfLeg(code: string, direction: string): string | null {
+  switch (code) {
+    case 'Setup':
+    case 'Proceeding':
+      return direction === 'Inbound' ? 'Ringing' : 'CallConnected';
+    case 'Answered':
+      return 'CallConnected';
+    case 'Hold':
+      return 'OnHold';
+    case 'Parked':
+      return 'ParkedCall';
+    default:
+      // Disconnected, Gone, VoiceMail (the caller now talks to a mailbox) and unknown codes.
+      return null;
+  }
+}
+
 /** Vendor presence webhooks into the presence model; unknown vendor ids become unmapped placeholders. */
 @Injectable()
 export class VendorPresenceHandler {
@@ -18,6 +39,19 @@ export class VendorPresenceHandler {
   ): Promise<void> {
     const agentId = await this.directory.resolveLiveChatAgent(context.manager, event.livechatAgentId);
     await this.presence.chatStatusReported(context, agentId, event.status);
+  }
+
+  /** After conversations and crm (order 20), so locks are always taken conversation first, then agent. */
+  @HandlesDomainEvent('call.party_updated', { order: 20 })
+  async callLeg(event: DomainEventOf<'call.party_updated'>, context: DomainEventContext): Promise<void> {
+    const { party } = event;
+    if (!party.extensionId) return;
+    const agentId = await this.directory.resolveExtension(context.manager, party.extensionId);
+    await this.presence.callLegReported(context, agentId, {
+      telephonySessionId: event.telephonySessionId,
+      sequence: event.sequence,
+      telephonyStatus: telephonyStatusOfLeg(party.status.code, party.direction),
+    });
   }
 
   @HandlesDomainEvent('agent.phone_presence')
