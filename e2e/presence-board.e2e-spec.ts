@@ -185,4 +185,29 @@ describe('supervisor board: an agent on a call is taken off chats, and given the
     expect(routingPushes('accepting_chats')).toHaveLength(1);
     await page.screenshot({ path: join(ARTIFACTS, 'board-agent-back.png'), fullPage: true });
   });
+
+  it('takes the agent offline when they sign out of the console, and back when they sign in', async () => {
+    const agentPage = await browser.newPage();
+    const signIn = async () => {
+      await agentPage.goto(api.baseUrl);
+      await agentPage.getByLabel('Email').fill('agent@demo.local');
+      await agentPage.getByLabel('Password').fill(DEMO_PASSWORD);
+      await agentPage.getByRole('button', { name: 'Sign in' }).click();
+      await agentPage.getByRole('combobox', { name: 'My status' }).waitFor({ timeout: 10_000 });
+    };
+    await signIn();
+    await agentPage.getByRole('button', { name: 'Sign out' }).click();
+    await waitFor(
+      'the board to show the agent signed out',
+      async () => (await cell('status').getAttribute('data-status')) === 'offline',
+    );
+    expect(await cell('chat').getAttribute('data-chat-status')).toBe('offline');
+
+    await signIn();
+    await waitFor(
+      'the board to show the agent back',
+      async () => (await cell('status').getAttribute('data-status')) !== 'offline',
+    );
+    await agentPage.close();
+  });
 });

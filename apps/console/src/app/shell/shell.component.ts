@@ -115,6 +115,7 @@ const NAV_LINKS: readonly NavLink[] = [
 })
 export class ShellComponent {
   private readonly session = inject(SessionService);
+  private readonly myAgent = inject(MyAgentStore);
 
   protected readonly user = this.session.user;
   protected readonly links = computed(() =>
@@ -122,7 +123,9 @@ export class ShellComponent {
   );
   protected readonly connection = inject(RealtimeService).state;
 
-  protected signOut(): void {
+  /** Signing out of the console takes an agent offline on both vendors. */
+  protected async signOut(): Promise<void> {
+    await this.myAgent.signOff().catch(() => undefined);
     this.session.signOut();
   }
 }

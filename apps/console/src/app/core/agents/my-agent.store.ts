@@ -1,7 +1,7 @@
 import { HttpErrorResponse, HttpStatusCode } from '@angular/common/http';
 import { ErrorHandler, Injectable, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import type { UnifiedStatus } from '@ccp/contracts';
+import type { Agent, UnifiedStatus } from '@ccp/contracts';
 import { EMPTY, type Observable, catchError, defer, firstValueFrom, startWith, switchMap, tap } from 'rxjs';
 
 import { AgentsApiService } from '../api/agents-api.service';
@@ -19,6 +19,8 @@ export class MyAgentStore {
   private readonly realtime = inject(RealtimeService);
 
   private readonly tracked = signal<TrackedAgent | null>(null);
+  /** The first load of a session is the agent signing in. */
+  private signedIn = false;
 
   readonly agent = computed(() => this.tracked()?.agent ?? null);
 
@@ -51,16 +53,31 @@ export class MyAgentStore {
     this.tracked.update((latest) => applyAgentSnapshot(latest ?? undefined, updated, current.eventId));
   }
 
+  /** Signing out: the agent goes offline (their own choice), so no vendor offers them work. */
+  async signOff(): Promise<void> {
+    if (this.tracked()) await this.setStatus('offline');
+  }
+
+  /** Signing in after signing out makes the agent available again on both vendors. */
+  private onSignIn(agent: Agent): void {
+    if (this.signedIn) return;
+    this.signedIn = true;
+    if (agent.manualStatus === 'offline') {
+      this.setStatus('available').catch((error: unknown) => this.errorHandler.handleError(error));
+    }
+  }
+
   private load(): Observable<unknown> {
     return defer(() => {
       const watermark = this.tracked()?.eventId ?? null;
       return this.agentsApi.me().pipe(
-        tap((agent) =>
+        tap((agent) => {
           this.tracked.update((current) =>
             // An admin may have linked the user to another agent meanwhile.
             applyAgentSnapshot(current?.agent.id === agent.id ? current : undefined, agent, watermark),
-          ),
-        ),
+          );
+          this.onSignIn(agent);
+        }),
         catchError((error: unknown) => {
           if (error instanceof HttpErrorResponse && error.status === HttpStatusCode.NotFound) {
             this.tracked.set(null);
