@@ -27,6 +27,7 @@ import {
   type RunningApi,
 } from '@ccp/server-testing';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiModule } from './api.module';
 
@@ -165,6 +166,15 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
       });
       const settled = await current();
       expect(routingPushes()).toHaveLength(2);
+      // Every unified status the agent went through is one interval of the timeline, the last one open.
+      const intervals = (await api.app
+        .get(DataSource)
+        .query(
+          'SELECT status, reason, ended_at FROM agent_status_intervals WHERE agent_id = $1 ORDER BY started_at',
+          [agent.id],
+        )) as { status: string; reason: string | null; ended_at: Date | null }[];
+      expect(intervals.slice(-3).map((interval) => interval.reason)).toEqual(['on_call', 'wrap_up', null]);
+      expect(intervals.filter((interval) => interval.ended_at === null)).toHaveLength(1);
       expect(settled).toMatchObject({ status: 'available', chatStatus: 'accepting_chats' });
       await waitFor('the board to hear of it', () =>
         socket.events.some(
