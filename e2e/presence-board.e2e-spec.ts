@@ -2,10 +2,8 @@ import type { PresencePolicy } from '@ccp/contracts';
 import {
   agentParty,
   AGENT_ID,
-  createTestDatabase,
   DEMO_PASSWORD,
   deliver,
-  freePort,
   HttpClient,
   liveChatDelivery,
   loginAs,
@@ -13,7 +11,6 @@ import {
   routingStatusSetBody,
   startFakeVendors,
   telephonyNotification,
-  testEnvironment,
   waitFor,
   type FakeVendors,
   type RecordedRequest,
@@ -23,6 +20,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededProduct, randomVendorSecrets } from './support/product-environment';
 import { AppProcess, assertBuilt, ROOT } from './support/app-process';
 import { launchChromium } from './support/browser';
 
@@ -43,10 +41,7 @@ describe('supervisor board: an agent on a call is taken off chats, and given the
   let worker: AppProcess;
   let browser: Browser;
   let page: Page;
-  const secrets = {
-    livechatSecret: randomBytes(16).toString('hex'),
-    ringcentralToken: randomBytes(16).toString('hex'),
-  };
+  const secrets = randomVendorSecrets();
   const session = `s-${randomBytes(16).toString('hex')}`;
 
   const row = () => page.getByRole('table', { name: 'Agent board' }).getByRole('row', { name: 'Alex Agent' });
@@ -83,23 +78,9 @@ describe('supervisor board: an agent on a call is taken off chats, and given the
       const body = request.body as { status?: string } | undefined;
       if (request.path === SET_ROUTING_STATUS && body?.status) await liveChatStatus(body.status);
     });
-    const database = await createTestDatabase('e2e-presence');
-    dropDatabase = database.drop;
-    const environment = {
-      ...fake.environment,
-      NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
-      RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
-      DATABASE_URL: database.url,
-      REDIS_URL: testEnvironment.redisUrl,
-      REDIS_PREFIX: `ccp-e2e-${randomBytes(4).toString('hex')}`,
-      LOG_LEVEL: 'warn',
-      CONSOLE_DIST_DIR: 'dist/console/browser',
-      PORT: String(await freePort()),
-    };
-    const seed = new AppProcess('seed', environment).start();
-    expect(await seed.finished()).toBe(0);
+    const product = await seededProduct('e2e-presence', secrets, fake.environment);
+    dropDatabase = product.dropDatabase;
+    const { environment } = product;
     api = new AppProcess('api', environment).start();
     worker = new AppProcess('worker', environment).start();
     await api.healthy();

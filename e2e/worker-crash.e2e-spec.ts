@@ -1,19 +1,16 @@
 import type { Conversation, ConversationDetail, Customer, Message, Page, WebhookEvent } from '@ccp/contracts';
 import {
-  createTestDatabase,
   DEMO_PASSWORD,
   deliverAll,
-  freePort,
   HttpClient,
   loginAs,
   stormScenario,
-  testEnvironment,
   waitFor,
   type JsonObject,
   type WebhookDelivery,
 } from '@ccp/server-testing';
-import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededProduct, randomVendorSecrets } from './support/product-environment';
 import { AppProcess, assertBuilt } from './support/app-process';
 
 const PAIRS = 15;
@@ -45,10 +42,7 @@ describe('a worker killed mid-batch', () => {
   let api: AppProcess;
   const workers: AppProcess[] = [];
   let admin: HttpClient;
-  const secrets = {
-    livechatSecret: randomBytes(16).toString('hex'),
-    ringcentralToken: randomBytes(16).toString('hex'),
-  };
+  const secrets = randomVendorSecrets();
   let environment: Record<string, string>;
 
   const count = async (status?: string) =>
@@ -57,22 +51,9 @@ describe('a worker killed mid-batch', () => {
 
   beforeAll(async () => {
     assertBuilt();
-    const database = await createTestDatabase('e2e-crash');
-    dropDatabase = database.drop;
-    environment = {
-      NODE_ENV: 'production',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
-      RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
-      DATABASE_URL: database.url,
-      REDIS_URL: testEnvironment.redisUrl,
-      REDIS_PREFIX: `ccp-e2e-${randomBytes(4).toString('hex')}`,
-      LOG_LEVEL: 'warn',
-      JOB_LOCK_DURATION_MS: '2000',
-      PORT: String(await freePort()),
-    };
-    const seed = new AppProcess('seed', environment).start();
-    expect(await seed.finished()).toBe(0);
+    const product = await seededProduct('e2e-crash', secrets, { JOB_LOCK_DURATION_MS: '2000' });
+    dropDatabase = product.dropDatabase;
+    environment = product.environment;
     api = new AppProcess('api', environment).start();
     await api.healthy();
     admin = await loginAs(new HttpClient(api.baseUrl), 'admin@demo.local', DEMO_PASSWORD);

@@ -26,6 +26,7 @@ import {
   userRemovedFromChatBody,
   type JsonObject,
   chatPropertiesUpdatedBody,
+  createTestDatabase,
   incomingChatBody,
   liveChatDelivery,
   DEMO_PASSWORD,
@@ -120,6 +121,7 @@ describe('vendor events become conversations, calls and customers', { timeout: 6
   let worker: INestApplicationContext;
   let admin: HttpClient;
   let dataSource: DataSource;
+  let dropDatabase: () => Promise<void>;
 
   const count = async (status?: string) =>
     (await admin.get<Page<WebhookEvent>>(`/api/webhook-events?limit=1${status ? `&status=${status}` : ''}`))
@@ -152,7 +154,11 @@ describe('vendor events become conversations, calls and customers', { timeout: 6
   };
 
   beforeAll(async () => {
+    // A database of its own: the tests below empty the domain tables between runs.
+    const database = await createTestDatabase('conversations');
+    dropDatabase = database.drop;
     const config = testConfig({
+      DATABASE_URL: database.url,
       LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
       RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
       WEBHOOK_RETRY_DELAY_MS: '50',
@@ -167,6 +173,7 @@ describe('vendor events become conversations, calls and customers', { timeout: 6
   afterAll(async () => {
     await worker?.close();
     await api?.close();
+    await dropDatabase?.();
   });
 
   it('turns a chat and a call from one person into two conversations of one customer, live', async () => {

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
 import {
+  createTestDatabase,
   loginAs,
   RealtimeTestClient,
   startTestApi,
@@ -24,6 +25,7 @@ describe('realtime over real Socket.IO', () => {
   let supervisor: HttpClient;
   let supervisorToken: string;
   let agentToken: string;
+  let dropDatabase: () => Promise<void>;
   const clients: RealtimeTestClient[] = [];
 
   const connect = (token: string | undefined, lastEventId?: number) => {
@@ -37,7 +39,10 @@ describe('realtime over real Socket.IO', () => {
   };
 
   beforeAll(async () => {
-    const config = testConfig();
+    // A database of its own: the event log replays whatever other test files publish too.
+    const database = await createTestDatabase('realtime');
+    dropDatabase = database.drop;
+    const config = testConfig({ DATABASE_URL: database.url });
     api = await startTestApi(ApiModule.forRoot(config), config);
     await api.app.get(DemoUsersSeeder).seedIfEmpty();
     supervisor = await loginAs(api.http, 'supervisor@demo.local', DEMO_PASSWORD);
@@ -57,6 +62,7 @@ describe('realtime over real Socket.IO', () => {
     clients.forEach((client) => client.close());
     await worker?.close();
     await api?.close();
+    await dropDatabase?.();
   });
 
   it('rejects a handshake without a valid JWT', async () => {

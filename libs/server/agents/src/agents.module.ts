@@ -23,7 +23,7 @@ const presence = [TypeOrmModule.forFeature(AGENT_ENTITIES), QueueModule, Realtim
 @Module({
   imports: presence,
   providers: [AgentDirectory, PresenceService, PresencePolicyStore, DemoAgentSeeder],
-  exports: [AgentDirectory, PresenceService, DemoAgentSeeder],
+  exports: [AgentDirectory, PresenceService, PresencePolicyStore, DemoAgentSeeder],
 })
 export class AgentsModule {}
 
@@ -31,7 +31,7 @@ export class AgentsModule {}
 @Module({
   imports: [AgentsModule, ...presence],
   controllers: [AgentsController, PresencePolicyController],
-  providers: [AgentsService, PresencePolicyStore],
+  providers: [AgentsService],
 })
 export class AgentsApiModule {}
 

@@ -211,16 +211,32 @@ export class ChatEventsHandler {
       ended: conversation.endedAt !== null,
       hasAgent: conversation.agentIds.length > 0,
     });
+    const before = await this.store.ownershipOf(context.manager, conversation.id);
     await this.store.save(context.manager, conversation);
     await this.notifier.conversationChanged(context, conversation, change);
-    // Open chats against capacity drive presence (at capacity: no queue calls).
-    for (const agentId of conversation.agentIds) {
-      await this.presence.openChatsChanged(
-        context,
-        agentId,
-        await this.store.openChatsOf(context.manager, agentId),
-      );
-    }
+    const ownershipChanged =
+      before.status !== conversation.status ||
+      before.agentId !== conversation.agentId ||
+      before.agentIds.join() !== conversation.agentIds.join();
+    if (change.created || ownershipChanged)
+      this.refreshOpenChats(context, [...before.agentIds, ...conversation.agentIds]);
+  }
+
+  /**
+   * Open chats against capacity drive presence (at capacity: no queue calls). At the very end of
+   * the transaction, because one agent's row is shared by all their conversations.
+   */
+  private refreshOpenChats(context: DomainEventContext, agentIds: string[]): void {
+    context.beforeCommit(async () => {
+      // Sorted, so two transactions never lock two agents in opposite order.
+      for (const agentId of [...new Set(agentIds)].sort()) {
+        await this.presence.openChatsChanged(
+          context,
+          agentId,
+          await this.store.openChatsOf(context.manager, agentId),
+        );
+      }
+    });
   }
 
   private async toNewMessage(

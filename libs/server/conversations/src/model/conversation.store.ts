@@ -19,6 +19,22 @@ export interface LockedConversation {
 
 export type NewMessage = Omit<MessageEntity, 'id' | 'conversation' | 'editedAt' | 'deletedAt'>;
 
+/** The values of a new message in the column order the INSERTs below list them. */
+function messageColumns(message: NewMessage): unknown[] {
+  return [
+    message.conversationId,
+    message.externalId,
+    message.authorType,
+    message.authorId,
+    message.authorExternalId,
+    message.kind,
+    message.text,
+    JSON.stringify(message.attachments),
+    message.visibility,
+    message.createdAt,
+  ];
+}
+
 /** A vendor event referred to a conversation the platform has not seen yet; a retry will find it. */
 export class ConversationNotYetKnownError extends Error {}
 
@@ -65,6 +81,17 @@ export class ConversationStore {
     if (!conversation)
       throw new Error(`conversation ${key.platform}/${key.externalId} vanished while locking`);
     return { conversation, created: inserted.raw.length > 0 };
+  }
+
+  /** Who owns the conversation as committed so far in this transaction, before the handler's changes are saved. */
+  async ownershipOf(
+    manager: EntityManager,
+    conversationId: string,
+  ): Promise<Pick<ConversationEntity, 'status' | 'agentId' | 'agentIds'>> {
+    return manager.findOneOrFail(ConversationEntity, {
+      where: { id: conversationId },
+      select: { status: true, agentId: true, agentIds: true },
+    });
   }
 
   /** Chats an agent currently owns that are not over, the load that counts against their capacity. */
@@ -119,18 +146,7 @@ export class ConversationStore {
              visibility = EXCLUDED.visibility, created_at = EXCLUDED.created_at
          WHERE messages.deleted_at IS NOT NULL AND messages.kind = 'deleted'
        RETURNING id, (xmax = 0) AS inserted`,
-      [
-        message.conversationId,
-        message.externalId,
-        message.authorType,
-        message.authorId,
-        message.authorExternalId,
-        message.kind,
-        message.text,
-        JSON.stringify(message.attachments),
-        message.visibility,
-        message.createdAt,
-      ],
+      messageColumns(message),
     )) as { id: string; inserted: boolean }[];
     const row = rows[0];
     if (!row?.inserted) return undefined;
@@ -146,19 +162,7 @@ export class ConversationStore {
        ON CONFLICT (conversation_id, external_id) DO UPDATE
          SET text = EXCLUDED.text, attachments = EXCLUDED.attachments, edited_at = EXCLUDED.edited_at
          WHERE messages.deleted_at IS NULL`,
-      [
-        message.conversationId,
-        message.externalId,
-        message.authorType,
-        message.authorId,
-        message.authorExternalId,
-        message.kind,
-        message.text,
-        JSON.stringify(message.attachments),
-        message.visibility,
-        message.createdAt,
-        editedAt,
-      ],
+      [...messageColumns(message), editedAt],
     );
   }
 

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { ConversationPlatform } from '@ccp/contracts';
 import { AppConfig } from '@ccp/server-platform';
 import { ConversationLinks } from '@ccp/server-conversations';
 import { HandlesDomainEvent, type DomainEventContext, type DomainEventOf } from '@ccp/server-webhooks';
-import { CustomerMatcher } from '../identities/customer-matcher';
-import { identitiesOf } from '../identities/identity-normalizer';
+import { CustomerMatcher, type CustomerProfile } from '../identities/customer-matcher';
+import { identitiesOf, type CustomerFacts } from '../identities/identity-normalizer';
 
 type CallParty = DomainEventOf<'call.party_updated'>['party'];
 
@@ -34,9 +35,9 @@ export class CustomerEventsHandler {
 
   @HandlesDomainEvent('customer.upserted', AFTER_CONVERSATIONS)
   async upserted(event: DomainEventOf<'customer.upserted'>, context: DomainEventContext): Promise<void> {
-    await this.matcher.match(
-      context.manager,
-      identitiesOf({ livechatId: event.externalId, email: event.email, phone: event.phone }, this.country),
+    await this.matchAndLink(
+      context,
+      { livechatId: event.externalId, email: event.email, phone: event.phone },
       { name: livechatName(event.name) },
     );
   }
@@ -45,21 +46,12 @@ export class CustomerEventsHandler {
   async chatStarted(event: DomainEventOf<'chat.started'>, context: DomainEventContext): Promise<void> {
     const customer = event.customer;
     if (!customer) return;
-    const customerId = await this.matcher.match(
-      context.manager,
-      identitiesOf(
-        { livechatId: customer.externalId, email: customer.email, phone: customer.phone },
-        this.country,
-      ),
+    await this.matchAndLink(
+      context,
+      { livechatId: customer.externalId, email: customer.email, phone: customer.phone },
       { name: livechatName(customer.name) },
+      { platform: 'livechat', externalId: event.threadId },
     );
-    if (customerId) {
-      await this.conversations.linkCustomer(
-        context,
-        { platform: 'livechat', externalId: event.threadId },
-        customerId,
-      );
-    }
   }
 
   @HandlesDomainEvent('customer.session_fields', AFTER_CONVERSATIONS)
@@ -67,18 +59,12 @@ export class CustomerEventsHandler {
     event: DomainEventOf<'customer.session_fields'>,
     context: DomainEventContext,
   ): Promise<void> {
-    const customerId = await this.matcher.match(
-      context.manager,
-      identitiesOf({ livechatId: event.externalId }, this.country),
+    await this.matchAndLink(
+      context,
+      { livechatId: event.externalId },
       { attributes: event.fields },
+      { platform: 'livechat', externalId: event.threadId },
     );
-    if (customerId) {
-      await this.conversations.linkCustomer(
-        context,
-        { platform: 'livechat', externalId: event.threadId },
-        customerId,
-      );
-    }
   }
 
   @HandlesDomainEvent('call.party_updated', AFTER_CONVERSATIONS)
@@ -86,21 +72,25 @@ export class CustomerEventsHandler {
     event: DomainEventOf<'call.party_updated'>,
     context: DomainEventContext,
   ): Promise<void> {
-    const identities = identitiesOf({ phone: outsideNumberOf(event.party) }, this.country);
-    const callerLeg = !event.party.extensionId && event.party.direction === 'Outbound';
-    const customerId = await this.matcher.match(context.manager, identities, {
-      name:
-        callerLeg && event.party.from.name
-          ? { value: event.party.from.name, source: 'caller_id' }
-          : undefined,
-    });
-    if (customerId) {
-      await this.conversations.linkCustomer(
-        context,
-        { platform: 'ringcentral', externalId: event.telephonySessionId },
-        customerId,
-      );
-    }
+    const { party } = event;
+    const callerLeg = !party.extensionId && party.direction === 'Outbound';
+    await this.matchAndLink(
+      context,
+      { phone: outsideNumberOf(party) },
+      { name: callerLeg && party.from.name ? { value: party.from.name, source: 'caller_id' } : undefined },
+      { platform: 'ringcentral', externalId: event.telephonySessionId },
+    );
+  }
+
+  /** Finds or creates the customer, then links the conversation the event is about (if any). */
+  private async matchAndLink(
+    context: DomainEventContext,
+    facts: CustomerFacts,
+    profile: CustomerProfile,
+    conversation?: { platform: ConversationPlatform; externalId: string },
+  ): Promise<void> {
+    const customerId = await this.matcher.match(context.manager, identitiesOf(facts, this.country), profile);
+    if (customerId && conversation) await this.conversations.linkCustomer(context, conversation, customerId);
   }
 
   private get country(): string {

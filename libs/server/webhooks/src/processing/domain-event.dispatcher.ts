@@ -11,6 +11,12 @@ export interface DomainEventContext {
   /** When the vendor's request was stored; the time for events the vendor does not date. */
   receivedAt: Date;
   /**
+   * Runs inside the transaction after every handler of the webhook, just before the commit. For
+   * locks on busy rows (an agent shared by many conversations): taken last, they are held for
+   * the shortest time and never while waiting on anything else.
+   */
+  beforeCommit(effect: () => Promise<void>): void;
+  /**
    * Runs once the processing transaction has committed (realtime broadcasts, follow-up jobs), so
    * nothing outside the database ever reflects a change that was rolled back.
    */

@@ -94,15 +94,18 @@ export class WebhookEventProcessor {
     await this.inbox.incrementAttempts(manager, event.id);
     const domainEvents = normalize(event);
     const handled = domainEvents.filter((domainEvent) => this.dispatcher.handles(domainEvent.type));
+    const beforeCommit: (() => Promise<void>)[] = [];
     for (const domainEvent of handled) {
       await this.dispatcher.dispatch(domainEvent, {
         manager,
         webhookEventId: event.id,
         eventKey: event.eventKey,
         receivedAt: event.receivedAt,
+        beforeCommit: (effect) => beforeCommit.push(effect),
         afterCommit: (effect) => afterCommit.push(effect),
       });
     }
+    for (const effect of beforeCommit) await effect();
     // Events nobody handles yet stay replayable: POST /api/webhook-events/:id/replay once a handler exists.
     await this.inbox.markDone(manager, event.id, handled.length > 0 ? 'processed' : 'ignored');
     return handled.length > 0 ? 'processed' : 'ignored';
