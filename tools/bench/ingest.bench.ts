@@ -1,21 +1,17 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BenchDatabase, postgresVersion } from './bench-database';
-import { BenchProcess, freePort } from './bench-process';
-import { deleteKeysUnderPrefix, REDIS_URL, redisVersion } from './bench-redis';
+import { BenchProcess, freePort, REPOSITORY_ROOT } from './bench-process';
+import { REDIS_URL, redisVersion } from './bench-redis';
+import { describeMachine, loadAverageOf, PERFORMANCE_DOC } from './bench-report';
+import { announce, positiveInteger, Teardown } from './bench-run';
+import { API_ENTRY_POINT, DATABASE_POOL_SIZE, ownInstallation } from './bench-servers';
 import { runAtFixedRate } from './fixed-rate-load';
-import {
-  describeMachine,
-  latencySummary,
-  summaryLines,
-  writePerformanceSection,
-  type IngestRun,
-} from './ingest-report';
+import { latencySummary, summaryLines, writePerformanceSection, type IngestRun } from './ingest-report';
 import {
   DEMO_LIVECHAT_SECRET,
   INCOMING_EVENT_KEY_PREFIX,
@@ -44,27 +40,15 @@ Options:
 Needs local PostgreSQL (postgres://postgres@127.0.0.1:5432) with /usr/bin/pgbench, and Redis
 (${REDIS_URL}).`;
 
-// Runs from dist/server/tools/bench; the repository root is four levels up.
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const API_ENTRY_POINT = 'dist/server/apps/api/src/main.js';
 const RAW_FASTIFY_ENTRY_POINT = fileURLToPath(new URL('./raw-fastify.server.js', import.meta.url));
-const PERFORMANCE_DOC = join(ROOT, 'docs', 'PERFORMANCE.md');
 /** JIT, connection pools and TCP connections settle before anything is recorded. */
 const WARM_UP_SECONDS = 3;
-/** The api's database pool (its default); pgbench gets as many clients, so both use PostgreSQL alike. */
-const API_DATABASE_POOL_SIZE = 10;
 
 interface BenchOptions {
   target?: string;
   durationSeconds: number;
   ratePerSecond: number;
   connections: number;
-}
-
-function positiveInteger(name: string, value: string): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`--${name} must be a positive integer`);
-  return parsed;
 }
 
 function parseOptions(): BenchOptions | undefined {
@@ -89,35 +73,8 @@ function parseOptions(): BenchOptions | undefined {
   };
 }
 
-function announce(message: string): void {
-  console.log(`▶ ${message}`);
-}
-
 function reportPhase(result: LoadResult): void {
   console.log(`  ${Math.round(result.acknowledgedPerSecond)}/s, ${latencySummary(result)}`);
-}
-
-/** Undo steps, run last-in first-out once, whether the run finished, failed or was interrupted. */
-class Teardown {
-  private readonly steps: { label: string; run: () => Promise<unknown> }[] = [];
-  private done?: Promise<void>;
-
-  add(label: string, run: () => Promise<unknown>): void {
-    this.steps.push({ label, run });
-  }
-
-  runAll(): Promise<void> {
-    this.done ??= (async () => {
-      for (const step of [...this.steps].reverse()) {
-        await step.run().catch((error: unknown) => {
-          console.error(
-            `teardown: could not ${step.label}: ${error instanceof Error ? error.message : error}`,
-          );
-        });
-      }
-    })();
-    return this.done;
-  }
 }
 
 /** One signed webhook before any load: a wrong secret or a broken target fails here, with its answer. */
@@ -157,28 +114,19 @@ async function startOwnApi(
   logDirectory: string,
   teardown: Teardown,
 ): Promise<string> {
-  const redisPrefix = `ccp-bench-${randomBytes(4).toString('hex')}`;
-  const api = new BenchProcess('api', API_ENTRY_POINT, await freePort(), join(logDirectory, 'api.log'), {
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: String(API_DATABASE_POOL_SIZE),
-    REDIS_URL,
-    REDIS_PREFIX: redisPrefix,
-    LOG_LEVEL: 'info',
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    LIVECHAT_WEBHOOK_SECRETS: DEMO_LIVECHAT_SECRET,
-    RINGCENTRAL_VERIFICATION_TOKEN: 'demo-ringcentral-token',
-  });
+  const { redisPrefix, environment } = ownInstallation(database.url, teardown);
+  const api = new BenchProcess(
+    'api',
+    API_ENTRY_POINT,
+    await freePort(),
+    join(logDirectory, 'api.log'),
+    environment,
+  );
   // No worker runs, so every webhook's job waits in Redis: the bench measures the hand-off to the
-  // queue, not processing, which would compete for the same cores. The prefix goes afterwards.
-  teardown.add(`delete the Redis keys under ${redisPrefix}`, async () => {
-    const deleted = await deleteKeysUnderPrefix(redisPrefix);
-    console.log(`  deleted ${deleted} Redis keys under ${redisPrefix}`);
-  });
+  // queue, not processing, which would compete for the same cores.
   teardown.add('stop the api', () => api.stop());
   announce(`starting the api (${API_ENTRY_POINT}) on ${api.baseUrl}, Redis prefix ${redisPrefix}`);
-  api.start(ROOT);
+  api.start(REPOSITORY_ROOT);
   await api.healthy();
   return api.baseUrl;
 }
@@ -197,7 +145,7 @@ async function measureRawFastify(
     {},
   );
   teardown.add('stop the raw Fastify server', () => server.stop());
-  server.start(ROOT);
+  server.start(REPOSITORY_ROOT);
   await server.healthy();
   announce(`(b) raw Fastify: warm-up ${WARM_UP_SECONDS} s, then saturation for ${durationSeconds} s`);
   await saturate('(b) warm-up', server.baseUrl, connections, WARM_UP_SECONDS);
@@ -260,7 +208,8 @@ async function assertStored(
 }
 
 async function measureDatabase(options: BenchOptions, database: BenchDatabase): Promise<PgbenchResult> {
-  const clients = API_DATABASE_POOL_SIZE;
+  // As many clients as the api has database connections, so both use PostgreSQL alike.
+  const clients = DATABASE_POOL_SIZE;
   announce(`(c) pgbench, the api's SQL from ${clients} clients, for ${options.durationSeconds} s`);
   await database.checkpoint();
   const result = await runPgbench({
@@ -279,7 +228,7 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
   const startedAt = new Date();
   const machine = describeMachine(await postgresVersion(), await redisVersion());
   console.log(
-    `${machine.cores} cores, load average ${machine.loadAverage.map((value) => value.toFixed(2)).join(' / ')}; ` +
+    `${machine.cores} cores, load average ${loadAverageOf(machine)}; ` +
       `${options.durationSeconds} s per phase, ${options.connections} connections`,
   );
 
@@ -318,9 +267,7 @@ async function main(): Promise<void> {
     return;
   }
   const teardown = new Teardown();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => void teardown.runAll().finally(() => process.exit(130)));
-  }
+  teardown.runOnSignals();
   const logDirectory = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   try {
     const run = await measure(options, logDirectory, teardown);
