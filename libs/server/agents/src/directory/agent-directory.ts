@@ -36,17 +36,29 @@ export class AgentDirectory {
     ref: VendorAgentRef,
   ): Promise<string> {
     const table = manager.getRepository(AgentEntity).metadata.tableName;
+    const find = async () =>
+      (
+        (await manager.query(`SELECT id, name, email, mapped FROM ${table} WHERE ${column} = $1`, [
+          vendorId,
+        ])) as {
+          id: string;
+          name: string;
+          email: string | null;
+          mapped: boolean;
+        }[]
+      )[0];
+    // Almost every event names an agent already known: look first, insert only the first time.
+    let row = await find();
+    if (!row) {
+      await manager.query(
+        `INSERT INTO ${table} (name, email, ${column}) VALUES ($1, $2, $3) ON CONFLICT (${column}) DO NOTHING`,
+        [ref.name ?? vendorId, ref.email ?? null, vendorId],
+      );
+      row = await find();
+    }
+    if (!row) throw new Error(`agent ${vendorId} vanished while being resolved`);
     // A placeholder first named after its vendor id takes the real name once an event carries it,
     // whatever order the events arrive in.
-    await manager.query(
-      `INSERT INTO ${table} (name, email, ${column}) VALUES ($1, $2, $3)
-       ON CONFLICT (${column}) DO NOTHING`,
-      [ref.name ?? vendorId, ref.email ?? null, vendorId],
-    );
-    const [row] = (await manager.query(`SELECT id, name, email, mapped FROM ${table} WHERE ${column} = $1`, [
-      vendorId,
-    ])) as { id: string; name: string; email: string | null; mapped: boolean }[];
-    if (!row) throw new Error(`agent ${vendorId} vanished while being resolved`);
     const betterName = ref.name && row.name === vendorId && !row.mapped ? ref.name : undefined;
     const missingEmail = ref.email && !row.email ? ref.email : undefined;
     if (betterName || missingEmail) {

@@ -244,7 +244,9 @@ export class PresenceService {
       agent.statusReason = derived.reason;
       agent.statusSince = now;
     }
-    await manager.save(AgentEntity, agent);
+    // The row is locked and loaded whole: an UPDATE of it, without save()'s extra SELECT.
+    const { id, createdAt, updatedAt, ...fields } = agent;
+    await manager.update(AgentEntity, id, fields);
     const after = toAgent(agent);
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       const audience: string[] = [Audience.supervisors];
