@@ -1,14 +1,14 @@
 import 'reflect-metadata';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { freePort } from '@ccp/server-testing';
 import { BenchDatabase, postgresVersion } from './bench-database';
-import { BenchProcess, freePort, REPOSITORY_ROOT } from './bench-process';
+import { BenchProcess, REPOSITORY_ROOT } from './bench-process';
 import { REDIS_URL, redisVersion } from './bench-redis';
 import { describeMachine, loadAverageOf, PERFORMANCE_DOC } from './bench-report';
-import { announce, positiveInteger, Teardown } from './bench-run';
+import { announce, positiveInteger, runBench, Teardown } from './bench-run';
 import { API_ENTRY_POINT, DATABASE_POOL_SIZE, ownInstallation } from './bench-servers';
 import { runAtFixedRate } from './fixed-rate-load';
 import { latencySummary, summaryLines, writePerformanceSection, type IngestRun } from './ingest-report';
@@ -260,30 +260,11 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
   };
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions();
-  if (!options) {
-    console.log(USAGE);
-    return;
-  }
-  const teardown = new Teardown();
-  teardown.runOnSignals();
-  const logDirectory = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
-  try {
-    const run = await measure(options, logDirectory, teardown);
-    console.log(['', ...summaryLines(run), ''].join('\n'));
-    await writePerformanceSection(PERFORMANCE_DOC, run);
-    console.log('Wrote the results to docs/PERFORMANCE.md');
-    rmSync(logDirectory, { recursive: true, force: true });
-  } catch (error) {
-    console.error(`The servers' logs are kept in ${logDirectory}`);
-    throw error;
-  } finally {
-    await teardown.runAll();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+runBench({
+  name: 'ingest',
+  usage: USAGE,
+  parseOptions,
+  measure,
+  summaryLines,
+  writeReport: (run) => writePerformanceSection(PERFORMANCE_DOC, run),
 });

@@ -1,10 +1,8 @@
 import 'reflect-metadata';
 import type { Role } from '@ccp/contracts';
 import { jwtSecretOf, readConfigFromEnvironment, ringcentralVerificationTokenOf } from '@ccp/server-platform';
-import { RINGCENTRAL_WEBHOOK_PATH, ringCentralDelivery } from '@ccp/server-testing';
+import { freePort, RINGCENTRAL_WEBHOOK_PATH, ringCentralDelivery } from '@ccp/server-testing';
 import { JwtService } from '@nestjs/jwt';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -12,11 +10,11 @@ import { parseArgs } from 'node:util';
 import { AgentSockets } from './agent-sockets';
 import { AnnouncementBaseline } from './announcement-baseline';
 import { BenchDatabase, postgresVersion } from './bench-database';
-import { BenchProcess, freePort, REPOSITORY_ROOT } from './bench-process';
+import { BenchProcess, REPOSITORY_ROOT } from './bench-process';
 import { REDIS_URL, redisVersion } from './bench-redis';
 import { describeMachine, integer, loadAverageOf, PERFORMANCE_DOC, percentileSummary } from './bench-report';
 import { removeRoster, seedRoster, type BenchUser } from './bench-roster';
-import { announce, positiveInteger, Teardown } from './bench-run';
+import { announce, positiveInteger, runBench, Teardown } from './bench-run';
 import {
   API_ENTRY_POINT,
   DEMO_RINGCENTRAL_TOKEN,
@@ -493,32 +491,11 @@ async function measure(
   };
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions();
-  if (!options) {
-    console.log(USAGE);
-    return;
-  }
-  const teardown = new Teardown();
-  teardown.runOnSignals();
-  const logDirectory = mkdtempSync(join(tmpdir(), 'bench-realtime-'));
-  try {
-    const run = await measure(options, logDirectory, teardown);
-    console.log(['', ...summaryLines(run), ''].join('\n'));
-    await writePerformanceSection(PERFORMANCE_DOC, run);
-    console.log('Wrote the results to docs/PERFORMANCE.md');
-    rmSync(logDirectory, { recursive: true, force: true });
-  } catch (error) {
-    // Only servers the bench started write logs there.
-    if (readdirSync(logDirectory).length > 0) console.error(`The servers' logs are kept in ${logDirectory}`);
-    else rmSync(logDirectory, { recursive: true, force: true });
-    throw error;
-  } finally {
-    await teardown.runAll();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+runBench({
+  name: 'realtime',
+  usage: USAGE,
+  parseOptions,
+  measure,
+  summaryLines,
+  writeReport: (run) => writePerformanceSection(PERFORMANCE_DOC, run),
 });
