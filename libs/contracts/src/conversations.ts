@@ -101,7 +101,7 @@ export interface MessageAttachment {
 export interface Message {
   id: string;
   conversationId: string;
-  /** The vendor's event id; null for entries the platform wrote itself. */
+  /** The vendor's event id, or for system entries the key of the webhook they came from. */
   externalId: string | null;
   authorType: MessageAuthorType;
   /** The platform's agent id when an agent wrote it. */
