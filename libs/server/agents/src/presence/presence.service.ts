@@ -127,7 +127,13 @@ export class PresenceService {
   /** The wrap-up after a call has run out: give the agent their chats back if the phone stayed free. */
   async wrapUpEnded(work: UnitOfWork, agentId: string): Promise<void> {
     await this.change(work, agentId, (agent, policy, now) => {
-      if (!agent.wrapUpUntil || agent.wrapUpUntil > now) return;
+      if (!agent.wrapUpUntil) return;
+      if (agent.wrapUpUntil > now) {
+        // Early (clocks of two machines differ): look again when it is really over.
+        const remainingMs = agent.wrapUpUntil.getTime() - now.getTime();
+        this.queue(work, 'presence.restore-after-call', { agentId: agent.id }, remainingMs);
+        return;
+      }
       if (policy.phoneBusyStates.includes(agent.phoneTelephonyStatus ?? 'NoCall')) return;
       this.restoreChats(work, agent, now);
     });
