@@ -17,6 +17,7 @@ import {
   RealtimePublisher,
   PlatformCoreModule,
 } from '@ccp/server-platform';
+import { DataSource } from 'typeorm';
 import { ApiModule } from './api.module';
 
 describe('realtime over real Socket.IO', () => {
@@ -142,6 +143,20 @@ describe('realtime over real Socket.IO', () => {
     expect(events.map((event) => event.id)).toEqual(
       [...events.map((event) => event.id)].sort((a, b) => a - b),
     );
-    expect(resumed.replays[0]?.replayed).toBe(2);
+    expect(resumed.replays[0]).toMatchObject({ replayed: 2, complete: true });
+  });
+
+  it('tells a client when a replay cannot bring it up to date, so that it reloads', async () => {
+    const fresh = await connect(supervisorToken).ready();
+    expect(fresh.replays[0]).toMatchObject({ replayed: 0, complete: false });
+
+    await announce('about to be trimmed');
+    const [trimmed] = await fresh.waitForEvents(1);
+    await announce('still in the log');
+    await fresh.waitForEvents(2);
+    // As the retention job does: the oldest events leave the log.
+    await api.app.get(DataSource).query('DELETE FROM events WHERE id <= $1', [trimmed?.id]);
+    const behind = await connect(supervisorToken, (trimmed?.id ?? 1) - 1).ready();
+    expect(behind.replays[0]).toMatchObject({ complete: false });
   });
 });

@@ -45,6 +45,12 @@ export interface RealtimeReplayDone {
   /** How many events the replay delivered. */
   replayed: number;
   lastEventId: number;
+  /**
+   * False when the replay cannot have brought the client up to date: it had no resume point, it
+   * was further behind than a replay goes, or the events it missed were already trimmed from the
+   * log. The client then reloads its state over REST.
+   */
+  complete: boolean;
 }
 
 export const REALTIME_PATH = '/socket.io';

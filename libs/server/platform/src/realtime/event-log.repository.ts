@@ -54,6 +54,14 @@ export class EventLogRepository {
     return (rows as EventRow[]).map(toAddressed);
   }
 
+  /** The oldest event still in the log (0 when it is empty); anything older was trimmed. */
+  async oldestId(): Promise<number> {
+    const rows = (await this.dataSource.query('SELECT coalesce(min(id), 0) AS id FROM events')) as {
+      id: string;
+    }[];
+    return Number(rows[0]?.id ?? 0);
+  }
+
   async deleteOlderThan(days: number): Promise<number> {
     const result = await this.dataSource
       .createQueryBuilder()

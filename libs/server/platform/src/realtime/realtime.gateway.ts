@@ -98,12 +98,17 @@ export class RealtimeGateway
     const afterId = lastEventIdOf(socket.handshake.auth as Partial<RealtimeHandshakeAuth>);
     if (afterId === undefined) {
       await socket.join(rooms);
-      this.emitReplayDone(socket, 0, 0);
+      this.emitReplayDone(socket, 0, 0, false);
       return;
     }
     await socket.join([REPLAYING_ROOM, ...rooms]);
     try {
-      const replay = await this.eventLog.since(afterId, rooms, MAX_REPLAY);
+      const [replay, oldestId] = await Promise.all([
+        this.eventLog.since(afterId, rooms, MAX_REPLAY),
+        this.eventLog.oldestId(),
+      ]);
+      // Ids can have gaps (rolled-back transactions), so a trimmed log is presumed rather than proven.
+      const trimmed = oldestId > afterId + 1;
       const sent = new Set<number>();
       for (const event of replay) {
         this.emit(socket, event);
@@ -119,6 +124,7 @@ export class RealtimeGateway
         socket,
         all.length,
         all.reduce((max, event) => Math.max(max, event.id), afterId),
+        !trimmed && replay.length < MAX_REPLAY,
       );
     } catch (error) {
       this.logger.error(`replay for ${socket.data.principal.id} failed: ${(error as Error).message}`);
@@ -151,8 +157,13 @@ export class RealtimeGateway
     (socket as unknown as Socket).emit(event.type, toWire(event));
   }
 
-  private emitReplayDone(socket: RealtimeSocket, replayed: number, lastEventId: number): void {
-    const done: RealtimeReplayDone = { replayed, lastEventId };
+  private emitReplayDone(
+    socket: RealtimeSocket,
+    replayed: number,
+    lastEventId: number,
+    complete: boolean,
+  ): void {
+    const done: RealtimeReplayDone = { replayed, lastEventId, complete };
     (socket as unknown as Socket).emit(REALTIME_REPLAY_DONE, done);
   }
 }

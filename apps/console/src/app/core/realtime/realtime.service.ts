@@ -12,6 +12,7 @@ import {
 import {
   REALTIME_PATH,
   REALTIME_REPLAY_DONE,
+  type RealtimeReplayDone,
   type RealtimeEvent,
   type RealtimeEventType,
   type RealtimeHandshakeAuth,
@@ -69,9 +70,9 @@ export class RealtimeService {
   readonly state = computed<ConnectionState>(() => (this.browserOnline() ? this.socketState() : 'offline'));
 
   /**
-   * Emits once the server is done with a (re)connect it had no resume point to replay from: events
-   * from before it, or from while the previous connection was down, are lost, so a store built from
-   * events must reload over REST. After a connect that was replayed, the replayed events suffice.
+   * Emits once the server is done with a (re)connect whose replay cannot have brought the client up
+   * to date (no resume point, too far behind, or trimmed from the log): a store built from events
+   * must reload over REST. After a complete replay, the replayed events suffice.
    */
   readonly resyncs: Observable<void> = this.unreplayedConnects.asObservable();
 
@@ -156,7 +157,8 @@ export class RealtimeService {
   private receive(name: string, payload: unknown): void {
     // A control message closing the replay after a (re)connect; the replayed events came on their own.
     if (name === REALTIME_REPLAY_DONE) {
-      if (!this.resuming) {
+      const done = payload as Partial<RealtimeReplayDone> | undefined;
+      if (!this.resuming || done?.complete === false) {
         this.unreplayedConnects.next();
       }
       return;
