@@ -160,8 +160,14 @@ export class InboxRepository {
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Counts the attempt that succeeded, in the same statement (a failed one is counted by markFailed). */
   async markDone(manager: EntityManager, id: string, status: 'processed' | 'ignored'): Promise<void> {
-    await manager.update(WebhookEventEntity, { id }, { status, processedAt: new Date(), lastError: null });
+    await manager
+      .createQueryBuilder()
+      .update(WebhookEventEntity)
+      .set({ status, processedAt: new Date(), lastError: null, attempts: () => 'attempts + 1' })
+      .where('id = :id', { id })
+      .execute();
   }
 
   async markFailed(id: string, error: string, dead: boolean): Promise<void> {
@@ -175,10 +181,6 @@ export class InboxRepository {
       })
       .where('id = :id', { id })
       .execute();
-  }
-
-  async incrementAttempts(manager: EntityManager, id: string): Promise<void> {
-    await manager.increment(WebhookEventEntity, { id }, 'attempts', 1);
   }
 
   /**

@@ -45,21 +45,26 @@ export class WebhookEventProcessor {
     const references = { webhookEventId: payload.eventId, eventKey: payload.eventKey };
     try {
       const afterCommit: (() => Promise<void>)[] = [];
-      const outcome = await this.dataSource.transaction((manager) =>
-        this.apply(manager, payload, afterCommit),
-      );
+      const outcome = await this.dataSource.transaction(async (manager) => {
+        const applied = await this.apply(manager, payload, afterCommit);
+        if (applied === 'processed' || applied === 'ignored') {
+          // In the same transaction: one commit per event, and the log says exactly what committed.
+          await this.syncLogs.record(
+            {
+              operationType: 'webhook.process',
+              status: applied === 'processed' ? 'success' : 'skipped',
+              durationMs: performance.now() - started,
+              references,
+            },
+            manager,
+          );
+        }
+        return applied;
+      });
       for (const effect of afterCommit) {
         await effect().catch((error: unknown) =>
           this.logger.warn(`${payload.eventKey}: after-commit effect failed: ${(error as Error).message}`),
         );
-      }
-      if (outcome === 'processed' || outcome === 'ignored') {
-        await this.syncLogs.record({
-          operationType: 'webhook.process',
-          status: outcome === 'processed' ? 'success' : 'skipped',
-          durationMs: performance.now() - started,
-          references,
-        });
       }
       return outcome;
     } catch (error) {
@@ -91,7 +96,6 @@ export class WebhookEventProcessor {
     const event = await this.inbox.lockForProcessing(manager, payload.eventId);
     if (!event) return 'missing';
     if (event.status !== 'received' && event.status !== 'failed') return 'already-done';
-    await this.inbox.incrementAttempts(manager, event.id);
     const domainEvents = normalize(event);
     const handled = domainEvents.filter((domainEvent) => this.dispatcher.handles(domainEvent.type));
     const beforeCommit: (() => Promise<void>)[] = [];
