@@ -13,6 +13,13 @@ export function positiveInteger(name: string, value: string): number {
   return parsed;
 }
 
+/** `--target`: the base URL of an api that is already running, without a trailing slash. */
+export function targetOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!URL.canParse(value)) throw new Error('--target must be a URL such as http://127.0.0.1:3000');
+  return value.replace(/\/+$/, '');
+}
+
 /** Undo steps, run last-in first-out once, whether the run finished, failed or was interrupted. */
 export class Teardown {
   private readonly steps: { label: string; run: () => Promise<unknown> }[] = [];

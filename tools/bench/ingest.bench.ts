@@ -8,7 +8,7 @@ import { BenchDatabase, postgresVersion } from './bench-database';
 import { BenchProcess, REPOSITORY_ROOT } from './bench-process';
 import { REDIS_URL, redisVersion } from './bench-redis';
 import { describeMachine, loadAverageOf, PERFORMANCE_DOC } from './bench-report';
-import { announce, positiveInteger, runBench, Teardown } from './bench-run';
+import { announce, positiveInteger, runBench, targetOption, Teardown } from './bench-run';
 import { API_ENTRY_POINT, DATABASE_POOL_SIZE, ownInstallation } from './bench-servers';
 import { runAtFixedRate } from './fixed-rate-load';
 import { latencySummary, summaryLines, writePerformanceSection, type IngestRun } from './ingest-report';
@@ -62,11 +62,8 @@ function parseOptions(): BenchOptions | undefined {
     },
   });
   if (values.help) return undefined;
-  if (values.target !== undefined && !URL.canParse(values.target)) {
-    throw new Error('--target must be a URL such as http://127.0.0.1:3000');
-  }
   return {
-    target: values.target?.replace(/\/+$/, ''),
+    target: targetOption(values.target),
     durationSeconds: positiveInteger('duration', values.duration),
     ratePerSecond: positiveInteger('rate', values.rate),
     connections: positiveInteger('connections', values.connections),

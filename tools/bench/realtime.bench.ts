@@ -14,7 +14,7 @@ import { BenchProcess, REPOSITORY_ROOT } from './bench-process';
 import { REDIS_URL, redisVersion } from './bench-redis';
 import { describeMachine, integer, loadAverageOf, PERFORMANCE_DOC, percentileSummary } from './bench-report';
 import { removeRoster, seedRoster, type BenchUser } from './bench-roster';
-import { announce, positiveInteger, runBench, Teardown } from './bench-run';
+import { announce, positiveInteger, runBench, targetOption, Teardown } from './bench-run';
 import {
   API_ENTRY_POINT,
   DEMO_RINGCENTRAL_TOKEN,
@@ -90,11 +90,8 @@ function parseOptions(): BenchOptions | undefined {
     },
   });
   if (values.help) return undefined;
-  if (values.target !== undefined && !URL.canParse(values.target)) {
-    throw new Error('--target must be a URL such as http://127.0.0.1:3000');
-  }
   return {
-    target: values.target?.replace(/\/+$/, ''),
+    target: targetOption(values.target),
     sockets: positiveInteger('sockets', values.sockets),
     ratePerSecond: positiveInteger('rate', values.rate),
     durationSeconds: positiveInteger('duration', values.duration),
