@@ -6,4 +6,3 @@ export {
 export { ConversationQueries } from './api/conversation-queries';
 export { ConversationDto } from './api/conversation.dto';
 export { ConversationLinks } from './model/conversation-links';
-export { ConversationNotYetKnownError } from './model/conversation.store';
