@@ -1,8 +1,8 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../free-port';
+import { waitFor } from '../wait-for';
 import { liveChatDelivery, ringCentralDelivery, type WebhookDelivery } from './webhook-delivery';
 import { deliver, deliverAll } from './webhook-sender';
 
@@ -18,6 +18,8 @@ describe('deliver and deliverAll', () => {
   const received: Received[] = [];
   let inFlight = 0;
   let mostInFlight = 0;
+  const held: (() => void)[] = [];
+  const HELD_AT = 4;
 
   beforeAll(async () => {
     server = createServer((request, response) => {
@@ -28,13 +30,15 @@ describe('deliver and deliverAll', () => {
       request.on('end', () => {
         const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
         received.push({ path: request.url ?? '', headers: request.headers, body });
-        // A body may ask for a slow answer, so later deliveries can settle first.
-        const delayMs = typeof body['delayMs'] === 'number' ? body['delayMs'] : 0;
-        void delay(delayMs).then(() => {
+        const answer = () => {
           inFlight--;
           response.writeHead(body['fail'] ? 503 : 200, { 'content-type': 'application/json' });
           response.end(JSON.stringify({ ok: !body['fail'] }));
-        });
+        };
+        if (!body['hold']) return answer();
+        // Held answers go out newest first once HELD_AT are waiting: later deliveries settle first.
+        held.push(answer);
+        if (held.length === HELD_AT) held.pop()?.();
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -57,18 +61,23 @@ describe('deliver and deliverAll', () => {
 
   it('keeps at most `concurrency` requests in flight and returns results in delivery order', async () => {
     mostInFlight = 0;
+    const before = received.length;
     const deliveries: WebhookDelivery[] = Array.from({ length: 30 }, (_, index) =>
-      liveChatDelivery({ index, delayMs: 5 + ((index * 7) % 20) }),
+      liveChatDelivery({ index, hold: true }),
     );
     const settledIndexes: number[] = [];
     const settledCounts: number[] = [];
-    const results = await deliverAll(baseUrl, deliveries, {
-      concurrency: 4,
+    const delivering = deliverAll(baseUrl, deliveries, {
+      concurrency: HELD_AT,
       onSettled: (result, count) => {
         settledIndexes.push(deliveries.indexOf(result.delivery));
         settledCounts.push(count);
       },
     });
+    await waitFor('every delivery to reach the server', () => received.length - before === deliveries.length);
+    // The oldest few are still waiting: answer them last, newest first.
+    while (held.length > 0) held.pop()?.();
+    const results = await delivering;
     expect(mostInFlight).toBe(4);
     expect(settledIndexes).not.toEqual([...settledIndexes].sort((a, b) => a - b));
     expect(results.map((result) => result.delivery)).toEqual(deliveries);
