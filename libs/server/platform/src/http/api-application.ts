@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -15,6 +14,7 @@ import { JobQueue } from '../queue/job-queue.service';
 import { consoleIndexExists } from './console.module';
 import { parseJsonBody } from './json-body.parser';
 import { registerQueueDashboard } from './queue-dashboard';
+import { addSecurityHeaders } from './security-headers';
 import { RealtimeIoAdapter } from './realtime-io.adapter';
 
 type RootModule = Parameters<typeof NestFactory.create>[0];
@@ -70,21 +70,7 @@ export async function createApiApplication(
     metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // Angular Material and Swagger UI set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-        fontSrc: ["'self'", 'data:'],
-        // Installations often run on plain HTTP inside a private network; TLS is the proxy's job.
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  addSecurityHeaders(fastify);
   if (config.CORS_ORIGINS.length > 0) app.enableCors({ origin: config.CORS_ORIGINS, credentials: true });
 
   app.useGlobalPipes(createValidationPipe());
