@@ -17,6 +17,8 @@ export interface OwnInstallation {
   redisPrefix: string;
   /** Tokens for its sockets are signed with it. */
   jwtSecret: string;
+  /** Lets the bench read the api's /metrics. */
+  metricsToken: string;
   /** For BenchProcess: production settings, as the production image runs. */
   environment: Record<string, string>;
 }
@@ -28,6 +30,7 @@ export interface OwnInstallation {
 export function ownInstallation(databaseUrl: string, teardown: Teardown): OwnInstallation {
   const redisPrefix = `ccp-bench-${randomBytes(4).toString('hex')}`;
   const jwtSecret = randomBytes(32).toString('hex');
+  const metricsToken = randomBytes(16).toString('hex');
   teardown.add(`delete the Redis keys under ${redisPrefix}`, async () => {
     const deleted = await deleteKeysUnderPrefix(redisPrefix);
     console.log(`  deleted ${deleted} Redis keys under ${redisPrefix}`);
@@ -35,6 +38,7 @@ export function ownInstallation(databaseUrl: string, teardown: Teardown): OwnIns
   return {
     redisPrefix,
     jwtSecret,
+    metricsToken,
     environment: {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -44,6 +48,7 @@ export function ownInstallation(databaseUrl: string, teardown: Teardown): OwnIns
       REDIS_PREFIX: redisPrefix,
       LOG_LEVEL: 'info',
       JWT_SECRET: jwtSecret,
+      METRICS_TOKEN: metricsToken,
       LIVECHAT_WEBHOOK_SECRETS: DEMO_LIVECHAT_SECRET,
       RINGCENTRAL_VERIFICATION_TOKEN: DEMO_RINGCENTRAL_TOKEN,
     },

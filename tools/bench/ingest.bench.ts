@@ -20,6 +20,7 @@ import {
   storedIncomingEventBody,
 } from './livechat-webhook.body';
 import { assertEveryRequestAcknowledged, type LoadResult } from './load-result';
+import { meanStatementSize, readStatementSizeCounters } from './inbox-statement-size';
 import { runPgbench, type PgbenchResult } from './pgbench.run';
 import { runSaturation } from './saturation-load';
 
@@ -106,12 +107,18 @@ async function saturate(
   return result;
 }
 
+/** The api under test and what reads its /metrics. */
+interface ApiUnderTest {
+  baseUrl: string;
+  metricsToken: string | undefined;
+}
+
 async function startOwnApi(
   database: BenchDatabase,
   logDirectory: string,
   teardown: Teardown,
-): Promise<string> {
-  const { redisPrefix, environment } = ownInstallation(database.url, teardown);
+): Promise<ApiUnderTest> {
+  const { redisPrefix, metricsToken, environment } = ownInstallation(database.url, teardown);
   const api = new BenchProcess(
     'api',
     API_ENTRY_POINT,
@@ -125,7 +132,7 @@ async function startOwnApi(
   announce(`starting the api (${API_ENTRY_POINT}) on ${api.baseUrl}, Redis prefix ${redisPrefix}`);
   api.start(REPOSITORY_ROOT);
   await api.healthy();
-  return api.baseUrl;
+  return { baseUrl: api.baseUrl, metricsToken };
 }
 
 async function measureRawFastify(
@@ -155,12 +162,14 @@ async function measureRawFastify(
 interface ApiResults {
   fixedRate: LoadResult;
   saturation: LoadResult;
+  /** Mean webhooks per inbox statement at saturation (the api's group commit). */
+  webhooksPerStatement: number;
   /** Across every phase, warm-up included. */
   acknowledged: number;
 }
 
 async function measureApi(
-  apiUrl: string,
+  { baseUrl: apiUrl, metricsToken }: ApiUnderTest,
   options: BenchOptions,
   database: BenchDatabase,
 ): Promise<ApiResults> {
@@ -183,11 +192,18 @@ async function measureApi(
 
   announce(`(a) api at saturation for ${durationSeconds} s`);
   await database.checkpoint();
+  const countersBefore = await readStatementSizeCounters(apiUrl, metricsToken);
   const saturation = await saturate('(a) saturation', apiUrl, connections, durationSeconds);
+  const webhooksPerStatement = meanStatementSize(
+    countersBefore,
+    await readStatementSizeCounters(apiUrl, metricsToken),
+  );
   reportPhase(saturation);
+  console.log(`  ${webhooksPerStatement.toFixed(1)} webhooks per inbox statement (group commit)`);
   return {
     fixedRate,
     saturation,
+    webhooksPerStatement,
     acknowledged: warmUp.acknowledged + fixedRate.acknowledged + saturation.acknowledged,
   };
 }
@@ -204,12 +220,23 @@ async function assertStored(
   return { acknowledged, stored };
 }
 
-async function measureDatabase(options: BenchOptions, database: BenchDatabase): Promise<PgbenchResult> {
-  // As many clients as the api has database connections, so both use PostgreSQL alike.
+/**
+ * The api's statement with as many webhooks per statement as the api managed at saturation, from
+ * as many clients as the api has database connections: the most PostgreSQL does with that SQL.
+ */
+async function measureDatabase(
+  options: BenchOptions,
+  database: BenchDatabase,
+  webhooksPerStatement: number,
+): Promise<PgbenchResult> {
   const clients = DATABASE_POOL_SIZE;
-  announce(`(c) pgbench, the api's SQL from ${clients} clients, for ${options.durationSeconds} s`);
+  announce(
+    `(c) pgbench, the api's SQL with ${webhooksPerStatement} webhooks per statement from ${clients} clients, ` +
+      `for ${options.durationSeconds} s`,
+  );
   await database.checkpoint();
   const result = await runPgbench({
+    webhooksPerStatement,
     databaseUrl: database.url,
     clients,
     threads: Math.min(clients, cpus().length),
@@ -217,7 +244,10 @@ async function measureDatabase(options: BenchOptions, database: BenchDatabase): 
     eventKeyPrefix: INCOMING_EVENT_KEY_PREFIX,
     rawBody: storedIncomingEventBody(),
   });
-  console.log(`  ${Math.round(result.transactionsPerSecond)} tps, average ${result.latencyAverageMs} ms`);
+  console.log(
+    `  ${Math.round(result.webhooksPerSecond)} webhooks/s (${Math.round(result.transactionsPerSecond)} tps), ` +
+      `average ${result.latencyAverageMs} ms`,
+  );
   return result;
 }
 
@@ -233,14 +263,16 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
   const database = await BenchDatabase.create();
   teardown.add(`drop the database ${database.name}`, () => database.drop());
   await database.migrate();
-  const apiUrl = options.target ?? (await startOwnApi(database, logDirectory, teardown));
-  await assertAccepts(apiUrl);
+  const apiUnderTest = options.target
+    ? { baseUrl: options.target, metricsToken: process.env['METRICS_TOKEN'] }
+    : await startOwnApi(database, logDirectory, teardown);
+  await assertAccepts(apiUnderTest.baseUrl);
 
   const rawFastify = await measureRawFastify(options, logDirectory, teardown);
-  const api = await measureApi(apiUrl, options, database);
+  const api = await measureApi(apiUnderTest, options, database);
   // Only rows of the bench's own database can be counted; the probe webhook is one more.
   const durability = options.target ? undefined : await assertStored(database, api.acknowledged + 1);
-  const pgbench = await measureDatabase(options, database);
+  const pgbench = await measureDatabase(options, database, Math.round(api.webhooksPerStatement));
 
   return {
     startedAt,
@@ -251,6 +283,7 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
     warmUpSeconds: WARM_UP_SECONDS,
     fixedRate: api.fixedRate,
     saturation: api.saturation,
+    webhooksPerStatement: api.webhooksPerStatement,
     rawFastify,
     pgbench,
     durability,

@@ -3,29 +3,42 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { INBOX_STORE_STATEMENT } from '@ccp/server-webhooks';
 
 const PGBENCH = '/usr/bin/pgbench';
 
 /**
- * The statement the api sends PostgreSQL for one new webhook (InboxRepository.store): the inbox
- * row and its outbox row in one statement, one commit. The outbox rows of enqueued jobs are then
- * deleted in batches of up to 500 (OutboxCleanup), an amortized cost left out here, as is the
- * statement's index probe for an existing key (a redelivery). Values are
- * bind parameters (extended protocol: pgbench variables become $n), as node-postgres sends them.
- * The body and the key prefix come in as variables: written into the script, their `:word`
- * parts would be taken for variable references.
+ * The api's own inbox statement (INBOX_STORE_STATEMENT, imported, so it cannot drift), storing
+ * `webhooksPerStatement` webhooks per transaction as the api's group commit does. Its array
+ * parameters are filled in SQL: the keys (a new random UUID each, as real event ids land all over
+ * the unique index) once per transaction in a CTE, so the insert and the duplicate probe see the
+ * same keys, as they do in the api. The outbox rows of enqueued jobs are deleted later in batches
+ * (OutboxCleanup), an amortized cost left out here. The body and the key prefix are pgbench
+ * variables, sent as bind parameters (extended protocol) as node-postgres sends them: written into
+ * the script, their `:word` parts would be taken for variable references.
  */
-const INBOX_SCRIPT = `WITH inserted AS (
-  INSERT INTO webhook_events (vendor, event_key, type, status, raw_body, last_error)
-  VALUES ('livechat', CAST(:event_key_prefix AS text) || gen_random_uuid(), 'incoming_event', 'received', :raw_body, NULL)
-  ON CONFLICT (event_key) DO NOTHING
-  RETURNING id, event_key
-), outbox AS (
-  INSERT INTO webhook_outbox (webhook_event_id, event_key, job_id)
-  SELECT id, event_key, replace(event_key, ':', '/') FROM inserted
-)
-SELECT id, true AS inserted FROM inserted;
-`;
+export function inboxStoreScript(webhooksPerStatement: number): string {
+  const size = `ARRAY[${webhooksPerStatement}]`;
+  const parameters: Record<string, string> = {
+    $1: `array_fill('livechat'::webhook_vendor, ${size})`,
+    $2: '(SELECT keys FROM batch)',
+    $3: `array_fill('incoming_event'::text, ${size})`,
+    $4: `array_fill('received'::webhook_event_status, ${size})`,
+    $5: `array_fill(CAST(:raw_body AS text), ${size})`,
+    $6: `array_fill(NULL::text, ${size})`,
+    $7: "(SELECT array_agg(replace(key, ':', '/')) FROM batch, unnest(keys) AS key)",
+  };
+  const statement = INBOX_STORE_STATEMENT.replace(/\$[1-7](?!\d)/g, (parameter) => {
+    const expression = parameters[parameter];
+    if (!expression) throw new Error(`INBOX_STORE_STATEMENT has an unexpected parameter ${parameter}`);
+    return expression;
+  });
+  if (!statement.startsWith('WITH ')) throw new Error('INBOX_STORE_STATEMENT no longer starts with WITH');
+  const batch =
+    'batch AS MATERIALIZED (SELECT array_agg(CAST(:event_key_prefix AS text) || gen_random_uuid()) AS keys ' +
+    `FROM generate_series(1, ${webhooksPerStatement}))`;
+  return `WITH ${batch},\n${statement.slice('WITH '.length)};\n`;
+}
 
 export interface PgbenchLoad {
   databaseUrl: string;
@@ -36,11 +49,14 @@ export interface PgbenchLoad {
   eventKeyPrefix: string;
   /** The stored body (secret redacted), as the api stores it. */
   rawBody: string;
+  webhooksPerStatement: number;
 }
 
 export interface PgbenchResult {
   clients: number;
+  webhooksPerStatement: number;
   transactionsPerSecond: number;
+  webhooksPerSecond: number;
   latencyAverageMs: number;
 }
 
@@ -54,7 +70,7 @@ function numberAfter(label: RegExp, output: string): number {
 export async function runPgbench(load: PgbenchLoad): Promise<PgbenchResult> {
   const directory = mkdtempSync(join(tmpdir(), 'bench-ingest-pgbench-'));
   const script = join(directory, 'inbox-store.sql');
-  writeFileSync(script, INBOX_SCRIPT);
+  writeFileSync(script, inboxStoreScript(load.webhooksPerStatement));
   try {
     const { stdout } = await promisify(execFile)(
       PGBENCH,
@@ -75,9 +91,12 @@ export async function runPgbench(load: PgbenchLoad): Promise<PgbenchResult> {
     if (failed !== undefined && Number(failed) > 0) {
       throw new Error(`pgbench: ${failed} transactions failed; the measurement is void:\n${stdout}`);
     }
+    const transactionsPerSecond = numberAfter(/tps = ([\d.]+)/, stdout);
     return {
       clients: load.clients,
-      transactionsPerSecond: numberAfter(/tps = ([\d.]+)/, stdout),
+      webhooksPerStatement: load.webhooksPerStatement,
+      transactionsPerSecond,
+      webhooksPerSecond: transactionsPerSecond * load.webhooksPerStatement,
       latencyAverageMs: numberAfter(/latency average = ([\d.]+) ms/, stdout),
     };
   } finally {

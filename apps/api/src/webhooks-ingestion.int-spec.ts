@@ -114,6 +114,35 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       expect(await eventsWithKeyPart(chatId)).toHaveLength(1);
     });
 
+    it('stores a burst of concurrent deliveries in shared statements, each event once', async () => {
+      const statementSize = async () => {
+        const exposition = (await admin.get('/metrics')).text;
+        const sample = (name: string) =>
+          Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(exposition)?.[1] ?? Number.NaN);
+        return {
+          webhooks: sample('ccp_webhook_inbox_statement_size_sum'),
+          statements: sample('ccp_webhook_inbox_statement_size_count'),
+        };
+      };
+      const before = await statementSize();
+      const chatIds = Array.from({ length: 20 }, newChatId);
+      // Every event twice, all at once: duplicates can land in one statement.
+      const deliveries = chatIds.flatMap((chatId) => {
+        const body = incomingEvent(chatId);
+        return [body, body];
+      });
+      const answers = await Promise.all(deliveries.map((body) => api.http.post('/webhooks/livechat', body)));
+      expect(answers.map((answer) => answer.status)).toEqual(deliveries.map(() => 200));
+
+      const after = await statementSize();
+      expect(after.webhooks - before.webhooks).toBe(deliveries.length);
+      expect(after.statements - before.statements).toBeLessThan(deliveries.length);
+      for (const chatId of chatIds) {
+        await settled(chatId);
+        expect(await eventsWithKeyPart(chatId)).toHaveLength(1);
+      }
+    });
+
     it('accepts the per-action URL and API v3.3 (license_id)', async () => {
       const chatId = newChatId();
       const v33 = incomingEvent(chatId, { version: '3.3' });

@@ -10,6 +10,7 @@ export { PLATFORM_ENTITIES } from './database/platform.entities';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
 export { ApiErrors, ApiErrorDto, uuidParam } from './errors/api-error.dto';
 export { DomainException } from './errors/domain.exception';
+export { isDatabaseUnavailable } from './errors/database-unavailable';
 export { createApiApplication } from './http/api-application';
 export { QUEUE_DASHBOARD_PATH } from './http/queue-dashboard';
 export { HandlesJob } from './queue/job-handler.decorator';

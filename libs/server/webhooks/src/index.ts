@@ -2,3 +2,4 @@ export { WEBHOOK_ENTITIES, WebhooksModule, WebhooksWorkerModule } from './webhoo
 export { HandlesDomainEvent } from './processing/domain-event-handler.decorator';
 export type { DomainEventContext } from './processing/domain-event.dispatcher';
 export type { DomainEvent, DomainEventOf, DomainEventType } from './parsing/domain-events';
+export { INBOX_STORE_STATEMENT } from './inbox/inbox.repository';

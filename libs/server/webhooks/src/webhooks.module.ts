@@ -6,6 +6,7 @@ import { QueueModule } from '@ccp/server-platform';
 import { WebhookEventsController } from './events-api/webhook-events.controller';
 import { InboxRepository } from './inbox/inbox.repository';
 import { InboxService } from './inbox/inbox.service';
+import { InboxWriter } from './inbox/inbox-writer';
 import { OutboxCleanup } from './inbox/outbox-cleanup';
 import { WebhookEventEntity } from './inbox/webhook-event.entity';
 import { WebhookOutboxEntity } from './inbox/webhook-outbox.entity';
@@ -29,6 +30,7 @@ const inbox = [TypeOrmModule.forFeature(WEBHOOK_ENTITIES), QueueModule];
   providers: [
     InboxRepository,
     InboxService,
+    InboxWriter,
     OutboxCleanup,
     LiveChatWebhookService,
     RingCentralWebhookService,
@@ -42,6 +44,7 @@ export class WebhooksModule {}
   providers: [
     InboxRepository,
     InboxService,
+    InboxWriter,
     OutboxCleanup,
     DomainEventDispatcher,
     WebhookEventProcessor,

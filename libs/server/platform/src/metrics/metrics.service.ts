@@ -40,6 +40,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  readonly inboxStatementSize = new Histogram({
+    name: 'ccp_webhook_inbox_statement_size',
+    help: 'Webhooks stored per inbox statement (and commit): above 1 when webhooks arrive faster than one commit',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 100],
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'ccp_' });
   }

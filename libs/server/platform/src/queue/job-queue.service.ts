@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { Queue } from 'bullmq';
+import type { JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import {
   JOBS,
@@ -27,6 +27,12 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+export interface NewJobOptions {
+  delayMs?: number;
+  /** Defaults to the registry's id for the payload, if it has one. */
+  jobId?: string;
+}
+
 /** The only way to put work on a queue: typed by the registry, bounded in time. */
 @Injectable()
 export class JobQueue {
@@ -43,20 +49,42 @@ export class JobQueue {
    * Adds a job or throws QueueUnavailableError within QUEUE_ADD_TIMEOUT_MS. Callers that must not
    * lose the work keep it in PostgreSQL first and let a relay retry.
    */
-  async add<N extends JobName>(
+  add<N extends JobName>(name: N, payload: JobPayloads[N], options: NewJobOptions = {}): Promise<void> {
+    const definition = JOBS[name];
+    const adding = this.queue(definition.queue).add(name, payload, this.jobOptionsOf(name, payload, options));
+    return this.boundInTime(name, adding);
+  }
+
+  /** Several jobs of one kind in one round trip (a MULTI), with add's guarantees. */
+  addBulk<N extends JobName>(
     name: N,
-    payload: JobPayloads[N],
-    options: { delayMs?: number; jobId?: string } = {},
+    jobs: readonly ({ payload: JobPayloads[N] } & NewJobOptions)[],
   ): Promise<void> {
     const definition = JOBS[name];
-    const jobId = options.jobId ?? definition.jobId?.(payload);
-    const delayMs = options.delayMs;
-    const adding = this.queue(definition.queue).add(name, payload, {
+    const adding = this.queue(definition.queue).addBulk(
+      jobs.map(({ payload, ...options }) => ({
+        name,
+        data: payload,
+        opts: this.jobOptionsOf(name, payload, options),
+      })),
+    );
+    return this.boundInTime(name, adding);
+  }
+
+  private jobOptionsOf<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    { delayMs, jobId = JOBS[name].jobId?.(payload) }: NewJobOptions,
+  ): JobsOptions {
+    return {
       ...retryOptionsOf(name, this.config),
       ...RETENTION,
       ...(jobId ? { jobId } : {}),
       ...(delayMs ? { delay: delayMs } : {}),
-    });
+    };
+  }
+
+  private async boundInTime(name: JobName, adding: Promise<unknown>): Promise<void> {
     try {
       await withTimeout(adding, this.config.QUEUE_ADD_TIMEOUT_MS);
     } catch (error) {

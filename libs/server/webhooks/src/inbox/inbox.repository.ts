@@ -36,42 +36,72 @@ export interface OutboxEntry {
   jobId: string;
 }
 
+/**
+ * What storeMany sends: inbox rows and, for events to process, their outbox rows, for any number
+ * of events in one statement, with parallel arrays as parameters ($1 vendors, $2 event keys,
+ * $3 types, $4 statuses, $5 raw bodies, $6 last errors, $7 job ids). Exported for bench:ingest,
+ * whose pgbench baseline must run exactly this.
+ */
+export const INBOX_STORE_STATEMENT = `WITH input AS (
+  SELECT * FROM unnest($1::webhook_vendor[], $2::text[], $3::text[], $4::webhook_event_status[],
+                       $5::text[], $6::text[], $7::text[])
+    WITH ORDINALITY AS event (vendor, event_key, type, status, raw_body, last_error, job_id, position)
+), inserted AS (
+  INSERT INTO webhook_events (vendor, event_key, type, status, raw_body, last_error)
+  SELECT vendor, event_key, type, status, raw_body, last_error FROM input ORDER BY position
+  ON CONFLICT (event_key) DO NOTHING
+  RETURNING id, event_key, status
+), outbox AS (
+  INSERT INTO webhook_outbox (webhook_event_id, event_key, job_id)
+  SELECT inserted.id, inserted.event_key, input.job_id
+  FROM inserted JOIN input USING (event_key) WHERE inserted.status = 'received'
+)
+SELECT id, event_key, true AS inserted FROM inserted
+UNION ALL
+SELECT id, event_key, false AS inserted FROM webhook_events WHERE event_key = ANY($2::text[])`;
+
+/** One row per key: two rows with one key in a statement would both reach the outbox insert. */
+function firstOfEachKey(events: readonly NewInboxEvent[]): NewInboxEvent[] {
+  const firsts = new Map<string, NewInboxEvent>();
+  for (const event of events) if (!firsts.has(event.eventKey)) firsts.set(event.eventKey, event);
+  return [...firsts.values()];
+}
+
 @Injectable()
 export class InboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The inbox row and, for events to process, its outbox row, atomically in ONE statement (one
-   * round trip, one commit): the vendor's acknowledgement waits on this, so it is the hot path.
+   * Inbox rows and, for events to process, their outbox rows, atomically in ONE statement (one
+   * round trip, one commit) however many events it carries: the vendors' acknowledgements wait on
+   * it, so it is the hot path (see InboxWriter, which gathers them). The results come back in the
+   * order of `events`; of several events with one key, the first is the one stored.
    */
-  async store(event: NewInboxEvent): Promise<StoredInboxEvent> {
-    const rows = (await this.dataSource.query(
-      `WITH inserted AS (
-         INSERT INTO webhook_events (vendor, event_key, type, status, raw_body, last_error)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (event_key) DO NOTHING
-         RETURNING id
-       ), outbox AS (
-         INSERT INTO webhook_outbox (webhook_event_id, event_key, job_id)
-         SELECT id, $2, $7 FROM inserted WHERE $4 = 'received'
-       )
-       SELECT id, true AS inserted FROM inserted
-       UNION ALL
-       SELECT id, false AS inserted FROM webhook_events WHERE event_key = $2`,
-      [
-        event.vendor,
-        event.eventKey,
-        event.type,
-        event.status,
-        event.rawBody,
-        event.lastError ?? null,
-        jobIdOfEventKey(event.eventKey),
-      ],
-    )) as { id: string; inserted: boolean }[];
-    // The statement's snapshot cannot see a duplicate committed while it waited on the key: look again.
-    const row =
-      rows.find((candidate) => candidate.inserted) ?? rows[0] ?? (await this.existing(event.eventKey));
-    return { id: row.id, eventKey: event.eventKey, inserted: row.inserted };
+  async storeMany(events: readonly NewInboxEvent[]): Promise<StoredInboxEvent[]> {
+    const firsts = firstOfEachKey(events);
+    const rows = (await this.dataSource.query(INBOX_STORE_STATEMENT, [
+      firsts.map((event) => event.vendor),
+      firsts.map((event) => event.eventKey),
+      firsts.map((event) => event.type),
+      firsts.map((event) => event.status),
+      firsts.map((event) => event.rawBody),
+      firsts.map((event) => event.lastError ?? null),
+      firsts.map((event) => jobIdOfEventKey(event.eventKey)),
+    ])) as { id: string; event_key: string; inserted: boolean }[];
+    const byKey = new Map<string, { id: string; inserted: boolean }>();
+    for (const row of rows) {
+      if (row.inserted || !byKey.has(row.event_key)) byKey.set(row.event_key, row);
+    }
+    const stored: StoredInboxEvent[] = [];
+    const claimed = new Set<string>();
+    for (const event of events) {
+      // The statement's snapshot cannot see a duplicate committed while it waited on the key: look again.
+      const row = byKey.get(event.eventKey) ?? (await this.existing(event.eventKey));
+      const inserted = row.inserted && !claimed.has(event.eventKey);
+      claimed.add(event.eventKey);
+      stored.push({ id: row.id, eventKey: event.eventKey, inserted });
+    }
+    return stored;
   }
 
   /** Outbox rows whose jobs are on the queue, deleted together (see OutboxCleanup). */

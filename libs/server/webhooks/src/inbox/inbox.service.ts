@@ -10,12 +10,14 @@ import type { WebhookVendor } from '@ccp/contracts';
 import { contentHash } from '../parsing';
 import { OutboxCleanup } from './outbox-cleanup';
 import { InboxRepository, type NewInboxEvent, type StoredInboxEvent } from './inbox.repository';
+import { InboxWriter } from './inbox-writer';
 
 const VENDOR_NAMES: Record<WebhookVendor, string> = { livechat: 'LiveChat', ringcentral: 'RingCentral' };
 
 /**
- * Step two of the data path: store, then try to enqueue. Only the store decides the answer to
- * the vendor; the queue is best-effort because the outbox relay catches up on anything missed.
+ * Step two of the data path: store, then try to enqueue (InboxWriter). Only the store decides the
+ * answer to the vendor; the queue is best-effort because the outbox relay catches up on anything
+ * missed.
  */
 @Injectable()
 export class InboxService {
@@ -23,6 +25,7 @@ export class InboxService {
 
   constructor(
     private readonly inbox: InboxRepository,
+    private readonly writer: InboxWriter,
     private readonly jobs: JobQueue,
     private readonly metrics: MetricsService,
     private readonly outboxCleanup: OutboxCleanup,
@@ -31,7 +34,7 @@ export class InboxService {
   async accept(event: NewInboxEvent): Promise<StoredInboxEvent> {
     let stored: StoredInboxEvent;
     try {
-      stored = await this.inbox.store(event);
+      stored = await this.writer.store(event);
     } catch (error) {
       // No durable row means no acknowledgement: 503 makes the vendor retry later.
       this.logger.error(`could not store ${event.vendor} ${event.type}: ${(error as Error).message}`);
@@ -39,7 +42,6 @@ export class InboxService {
       throw new DomainException('SERVICE_UNAVAILABLE', 'The webhook could not be stored; retry later');
     }
     this.count(event.vendor, stored.inserted ? event.status : 'duplicate');
-    if (stored.inserted && event.status === 'received') await this.enqueue(stored.id, stored.eventKey);
     return stored;
   }
 
@@ -52,7 +54,7 @@ export class InboxService {
     }
     const jobId = `${jobIdOfEventKey(event.eventKey)}/replay/${Date.now()}`;
     await this.inbox.requeue(event.id, event.eventKey, jobId);
-    await this.enqueue(event.id, event.eventKey, jobId);
+    await this.enqueueReplay(event.id, event.eventKey, jobId);
   }
 
   /**
@@ -76,23 +78,16 @@ export class InboxService {
     return new DomainException('INVALID_WEBHOOK', `Not a ${VENDOR_NAMES[vendor]} webhook: ${reason}`);
   }
 
-  /** Adds the processing job; false when the queue is unavailable. */
-  async addJob(eventId: string, eventKey: string, jobId: string): Promise<boolean> {
+  /** Adds the replay's job and clears its outbox row (batched); if the queue is down the relay will. */
+  private async enqueueReplay(eventId: string, eventKey: string, jobId: string): Promise<void> {
     try {
       await this.jobs.add('webhooks.process', { eventId, eventKey }, { jobId });
-      return true;
     } catch (error) {
       if (!(error instanceof QueueUnavailableError)) throw error;
-      this.logger.warn(`${eventKey} stored; queue unavailable, the outbox relay will enqueue it`);
-      return false;
+      this.logger.warn(`${eventKey} requeued; queue unavailable, the outbox relay will enqueue it`);
+      return;
     }
-  }
-
-  /** Adds the processing job and clears the outbox row (batched); on failure the relay retries. */
-  async enqueue(eventId: string, eventKey: string, jobId = jobIdOfEventKey(eventKey)): Promise<boolean> {
-    if (!(await this.addJob(eventId, eventKey, jobId))) return false;
     this.outboxCleanup.schedule(eventId);
-    return true;
   }
 
   private count(vendor: WebhookVendor, outcome: string): void {

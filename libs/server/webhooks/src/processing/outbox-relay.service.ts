@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { JobQueue } from '@ccp/server-platform';
 import { InboxRepository } from '../inbox/inbox.repository';
-import { InboxService } from '../inbox/inbox.service';
 
 const RELAY_INTERVAL_MS = 2_000;
 /** Rows younger than this belong to a request that is still enqueueing them itself. */
@@ -23,7 +23,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   constructor(
     private readonly inbox: InboxRepository,
-    private readonly inboxService: InboxService,
+    private readonly jobs: JobQueue,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -47,13 +47,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       const restored = await this.inbox.restoreLostJobs(LOST_JOB_AFTER_MS, BATCH);
       if (restored > 0) this.logger.warn(`restored ${restored} webhooks whose queue job was lost`);
     }
-    const relayed = await this.inbox.relayOutbox(BATCH, MIN_AGE_MS, async (entries) => {
-      for (const entry of entries) {
-        if (!(await this.inboxService.addJob(entry.webhookEventId, entry.eventKey, entry.jobId))) {
-          throw new Error('queue unavailable; will retry');
-        }
-      }
-    });
+    // A failed add (QueueUnavailableError) rolls the batch back into the outbox for the next round.
+    const relayed = await this.inbox.relayOutbox(BATCH, MIN_AGE_MS, (entries) =>
+      this.jobs.addBulk(
+        'webhooks.process',
+        entries.map(({ webhookEventId, eventKey, jobId }) => ({
+          payload: { eventId: webhookEventId, eventKey },
+          jobId,
+        })),
+      ),
+    );
     if (relayed > 0) this.logger.log(`relayed ${relayed} stored webhooks to the queue`);
     return relayed;
   }
