@@ -5,6 +5,7 @@ import { WebhookInboxAndSyncLogs1795245234204 } from './1795245234204-WebhookInb
 import { ConversationsCustomersAgents1795247787394 } from './1795247787394-ConversationsCustomersAgents';
 import { AgentPresence1795249392359 } from './1795249392359-AgentPresence';
 import { AgentCallLegs1795250155301 } from './1795250155301-AgentCallLegs';
+import { CallLogDue1795257047622 } from './1795257047622-CallLogDue';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConversationsCustomersAgents1795247787394,
   AgentPresence1795249392359,
   AgentCallLegs1795250155301,
+  CallLogDue1795257047622,
 ];

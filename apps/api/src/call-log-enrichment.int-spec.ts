@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Conversation, Page, SyncLog } from '@ccp/contracts';
-import { DemoUsersSeeder } from '@ccp/server-platform';
+import { DemoUsersSeeder, JobQueue } from '@ccp/server-platform';
 import {
   callScenario,
   DEMO_PASSWORD,
@@ -16,6 +16,7 @@ import {
   type HttpClient,
   type RunningApi,
 } from '@ccp/server-testing';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiModule } from './api.module';
 
@@ -25,6 +26,18 @@ const secrets = {
 };
 const RECORDING_URL =
   'https://media.ringcentral.com/restapi/v1.0/account/809646016/recording/1662272004/content';
+
+async function enrichedCall(admin: HttpClient, telephonySessionId: string): Promise<Conversation> {
+  return waitFor(
+    'the call to carry its call-log result',
+    async () => {
+      const [found] = (await admin.get<Page<Conversation>>(`/api/conversations?q=${telephonySessionId}`)).body
+        .items;
+      return found?.call?.result ? found : undefined;
+    },
+    { timeoutMs: 15_000 },
+  );
+}
 
 describe('an ended call is completed from the RingCentral call log', () => {
   let fake: FakeVendors;
@@ -65,20 +78,77 @@ describe('an ended call is completed from the RingCentral call log', () => {
     const results = await deliverAll(api.baseUrl, call.deliveries);
     expect(results.every((result) => 'status' in result && result.status === 200)).toBe(true);
 
-    const enriched = await waitFor(
-      'the call to carry its call-log result',
-      async () => {
-        const [found] = (
-          await admin.get<Page<Conversation>>(`/api/conversations?q=${call.ids.telephonySessionId}`)
-        ).body.items;
-        return found?.call?.result ? found : undefined;
-      },
-      { timeoutMs: 15_000 },
-    );
+    const enriched = await enrichedCall(admin, call.ids.telephonySessionId);
     expect(enriched.call).toMatchObject({ result: 'Accepted', recordingUrl: RECORDING_URL });
     expect(fake.requestsTo('/restapi/v1.0/account/~/call-log').length).toBeGreaterThan(0);
     const logs = (await admin.get<Page<SyncLog>>('/api/sync-logs?operation_type=ringcentral.call_log')).body
       .items;
     expect(logs.map((log) => log.status)).toContain('success');
+  });
+});
+
+describe('a call-log fetch whose job was lost', () => {
+  let fake: FakeVendors;
+  let api: RunningApi;
+  let worker: INestApplicationContext;
+  let admin: HttpClient;
+
+  beforeAll(async () => {
+    fake = await startFakeVendors();
+    const config = testConfig({
+      ...fake.environment,
+      LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
+      RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
+      // Long enough that the test, not the delay, decides when the fetch is overdue.
+      CALL_LOG_FETCH_DELAY_MS: '600000',
+    });
+    api = await startTestApi(ApiModule.forRoot(config), config);
+    await api.app.get(DemoUsersSeeder).seedIfEmpty();
+    admin = await loginAs(api.http, 'admin@demo.local', DEMO_PASSWORD);
+    worker = await startTestWorker(config);
+  });
+
+  afterAll(async () => {
+    await worker?.close();
+    await api?.close();
+    await fake?.close();
+  });
+
+  it('is queued again by the sweep once overdue, and settles', async () => {
+    const call = callScenario({ secrets });
+    fake.ringcentral.addCallLogRecord(
+      fakeCallLogRecord({
+        telephonySessionId: call.ids.telephonySessionId,
+        startTime: new Date().toISOString(),
+        result: 'Missed',
+      }),
+    );
+    await deliverAll(api.baseUrl, call.deliveries);
+    const database = api.app.get(DataSource);
+    const dueAt = () =>
+      database
+        .query<{ id: string; call_log_due_at: Date | null }[]>(
+          'SELECT id, call_log_due_at FROM conversations WHERE external_id = $1',
+          [call.ids.telephonySessionId],
+        )
+        .then((rows) => rows[0]);
+    const ended = await waitFor('the call to end with its fetch due', async () => {
+      const row = await dueAt();
+      return row?.call_log_due_at ? row : undefined;
+    });
+
+    // Redis lost the delayed job, and the fetch's time has come.
+    const jobs = api.app.get(JobQueue);
+    await jobs.queue('integrations').remove(`call-log/${ended.id}`);
+    expect(await jobs.queue('integrations').getJob(`call-log/${ended.id}`)).toBeUndefined();
+    await database.query(
+      "UPDATE conversations SET call_log_due_at = now() - interval '2 minutes' WHERE id = $1",
+      [ended.id],
+    );
+    await jobs.add('calls.sweep-call-log-fetches', { graceMs: 60_000 });
+
+    const enriched = await enrichedCall(admin, call.ids.telephonySessionId);
+    expect(enriched.call).toMatchObject({ result: 'Missed' });
+    expect((await dueAt())?.call_log_due_at).toBeNull();
   });
 });

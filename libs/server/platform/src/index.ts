@@ -25,6 +25,7 @@ export {
   type JobPayloads,
   type ProcessWebhookPayload,
   type FetchCallLogPayload,
+  type SweepCallLogFetchesPayload,
   type RenewSubscriptionPayload,
   type PushChatStatusPayload,
   type PushPhoneStatusPayload,

@@ -101,11 +101,11 @@ export class CallEventsHandler {
       .getRepository(CallStatusChangeEntity)
       .findBy({ conversationId: conversation.id });
     Object.assign(conversation, this.callFieldsOf(timeline));
+    const ended = isTerminal(conversation.status) && (created || !isTerminal(previousStatus));
+    if (ended) conversation.callLogDueAt = new Date(Date.now() + this.config.CALL_LOG_FETCH_DELAY_MS);
     await this.store.save(manager, conversation);
     await this.notifier.conversationChanged(context, conversation, { created, previousStatus });
-    if (isTerminal(conversation.status) && (created || !isTerminal(previousStatus))) {
-      this.fetchCallLogLater(context, conversation);
-    }
+    if (ended) this.fetchCallLogLater(context, conversation);
   }
 
   private callFieldsOf(timeline: CallStatusChangeEntity[]): Partial<ConversationEntity> {
@@ -122,9 +122,9 @@ export class CallEventsHandler {
           { delayMs: this.config.CALL_LOG_FETCH_DELAY_MS },
         );
       } catch (error) {
-        // Enrichment only: the call itself is complete without its call-log record.
+        // callLogDueAt, committed with the call, lets CallLogSweep queue it later.
         this.logger.warn(
-          `call ${conversation.id}: call-log fetch not scheduled: ${(error as Error).message}`,
+          `call ${conversation.id}: call-log fetch not queued now (the sweep will): ${(error as Error).message}`,
         );
       }
     });

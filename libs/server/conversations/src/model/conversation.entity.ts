@@ -88,6 +88,14 @@ export class ConversationEntity {
   @Column({ type: 'text', nullable: true })
   recordingUrl!: string | null;
 
+  /**
+   * Set in the transaction that ends a call, cleared once its call-log fetch has settled: the
+   * durable half of that fetch, so a job lost with Redis is queued again (CallLogSweep).
+   */
+  @Index('conversations_call_log_due_at_idx', { where: 'call_log_due_at IS NOT NULL' })
+  @Column({ type: 'timestamptz', nullable: true })
+  callLogDueAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -35,6 +35,13 @@ export class FetchCallLogPayload {
   telephonySessionId!: string;
 }
 
+/** Queue the call-log fetches that are overdue by more than graceMs (their job was lost). */
+export class SweepCallLogFetchesPayload {
+  @IsInt()
+  @Min(0)
+  graceMs!: number;
+}
+
 /** A RingCentral subscription-expiry reminder arrived: renew that subscription. */
 export class RenewSubscriptionPayload {
   @IsString()
@@ -77,6 +84,7 @@ export interface JobPayloads {
   'maintenance.trim-event-log': TrimEventLogPayload;
   'webhooks.process': ProcessWebhookPayload;
   'calls.fetch-call-log': FetchCallLogPayload;
+  'calls.sweep-call-log-fetches': SweepCallLogFetchesPayload;
   'ringcentral.renew-subscription': RenewSubscriptionPayload;
   'presence.push-chat-status': PushChatStatusPayload;
   'presence.push-phone-status': PushPhoneStatusPayload;
@@ -134,6 +142,16 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     jobId: (payload) => `call-log/${payload.conversationId}`,
     // The record may take a while to appear in the call log, so retries wait longer.
     options: exponentialRetry(6, 30_000),
+  },
+  'calls.sweep-call-log-fetches': {
+    queue: 'maintenance',
+    payload: SweepCallLogFetchesPayload,
+    options: exponentialRetry(3, 5_000),
+    schedule: {
+      repeat: { every: 60_000 },
+      // A fetch that is running or about to retry is not overdue yet: leave it a minute.
+      payload: () => ({ graceMs: 60_000 }),
+    },
   },
   'ringcentral.renew-subscription': {
     queue: 'integrations',
