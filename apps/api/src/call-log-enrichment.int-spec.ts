@@ -39,33 +39,41 @@ async function enrichedCall(admin: HttpClient, telephonySessionId: string): Prom
   );
 }
 
+/** The api, a worker and the fake vendors, with the call-log fetch delayed by `fetchDelayMs`. */
+interface Product {
+  fake: FakeVendors;
+  api: RunningApi;
+  worker: INestApplicationContext;
+  admin: HttpClient;
+}
+
+async function startProduct(fetchDelayMs: number): Promise<Product> {
+  const fake = await startFakeVendors();
+  const config = testConfig({
+    ...fake.environment,
+    LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
+    RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
+    CALL_LOG_FETCH_DELAY_MS: String(fetchDelayMs),
+  });
+  const api = await startTestApi(ApiModule.forRoot(config), config);
+  await api.app.get(DemoUsersSeeder).seedIfEmpty();
+  const admin = await loginAs(api.http, 'admin@demo.local', DEMO_PASSWORD);
+  return { fake, api, admin, worker: await startTestWorker(config) };
+}
+
+async function stopProduct(product: Product | undefined): Promise<void> {
+  await product?.worker.close();
+  await product?.api.close();
+  await product?.fake.close();
+}
+
 describe('an ended call is completed from the RingCentral call log', () => {
-  let fake: FakeVendors;
-  let api: RunningApi;
-  let worker: INestApplicationContext;
-  let admin: HttpClient;
-
-  beforeAll(async () => {
-    fake = await startFakeVendors();
-    const config = testConfig({
-      ...fake.environment,
-      LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
-      RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
-      CALL_LOG_FETCH_DELAY_MS: '0',
-    });
-    api = await startTestApi(ApiModule.forRoot(config), config);
-    await api.app.get(DemoUsersSeeder).seedIfEmpty();
-    admin = await loginAs(api.http, 'admin@demo.local', DEMO_PASSWORD);
-    worker = await startTestWorker(config);
-  });
-
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await fake?.close();
-  });
+  let product: Product;
+  beforeAll(async () => (product = await startProduct(0)));
+  afterAll(() => stopProduct(product));
 
   it('attaches the result and the recording link once the call log has the call', async () => {
+    const { fake, api, admin } = product;
     const call = callScenario({ secrets });
     fake.ringcentral.addCallLogRecord(
       fakeCallLogRecord({
@@ -88,33 +96,13 @@ describe('an ended call is completed from the RingCentral call log', () => {
 });
 
 describe('a call-log fetch whose job was lost', () => {
-  let fake: FakeVendors;
-  let api: RunningApi;
-  let worker: INestApplicationContext;
-  let admin: HttpClient;
-
-  beforeAll(async () => {
-    fake = await startFakeVendors();
-    const config = testConfig({
-      ...fake.environment,
-      LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
-      RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
-      // Long enough that the test, not the delay, decides when the fetch is overdue.
-      CALL_LOG_FETCH_DELAY_MS: '600000',
-    });
-    api = await startTestApi(ApiModule.forRoot(config), config);
-    await api.app.get(DemoUsersSeeder).seedIfEmpty();
-    admin = await loginAs(api.http, 'admin@demo.local', DEMO_PASSWORD);
-    worker = await startTestWorker(config);
-  });
-
-  afterAll(async () => {
-    await worker?.close();
-    await api?.close();
-    await fake?.close();
-  });
+  let product: Product;
+  // Long enough that the test, not the delay, decides when the fetch is overdue.
+  beforeAll(async () => (product = await startProduct(600_000)));
+  afterAll(() => stopProduct(product));
 
   it('is queued again by the sweep once overdue, and settles', async () => {
+    const { fake, api, admin } = product;
     const call = callScenario({ secrets });
     fake.ringcentral.addCallLogRecord(
       fakeCallLogRecord({
