@@ -32,7 +32,15 @@ describe('parseSimulateArguments', () => {
   it('answers --help and -h without a mode', () => {
     expect(parseSimulateArguments(['--help'])).toEqual({ help: true });
     expect(parseSimulateArguments(['storm', '-h'])).toEqual({ help: true });
-    expect(usage()).toMatch(/chat[\s\S]*call[\s\S]*both[\s\S]*storm/);
+    expect(usage()).toMatch(/chat[\s\S]*call[\s\S]*both[\s\S]*storm[\s\S]*presence/);
+  });
+
+  it('lines the mode descriptions up after the longest mode name', () => {
+    const modeLines = usage()
+      .split('\n')
+      .filter((line) => /^ {2}(chat|call|both|storm|presence) /.test(line));
+    expect(modeLines).toHaveLength(5);
+    expect(new Set(modeLines.map((line) => /^ {2}\S+ +/.exec(line)?.[0].length)).size).toBe(1);
   });
 
   it.each([

@@ -21,8 +21,9 @@ export type SimulateArguments =
 const MAX_COUNT = 10_000;
 
 export function usage(): string {
+  const nameWidth = Math.max(...Object.keys(SIMULATION_MODES).map((name) => name.length)) + 2;
   const modes = Object.entries(SIMULATION_MODES).map(
-    ([name, mode]) => `  ${name.padEnd(7)}${mode.description} (default count ${mode.defaultCount})`,
+    ([name, mode]) => `  ${name.padEnd(nameWidth)}${mode.description} (default count ${mode.defaultCount})`,
   );
   return [
     'Sends LiveChat and RingCentral webhooks, in the vendors’ real formats, to a running platform.',
