@@ -221,20 +221,16 @@ async function assertStored(
 }
 
 /**
- * The api's statement with as many webhooks per statement as the api managed at saturation, from
- * as many clients as the api has database connections: the most PostgreSQL does with that SQL.
+ * The api's statement from as many clients as the api has database connections, with
+ * `webhooksPerStatement` webhooks each: the most PostgreSQL does with that SQL.
  */
-async function measureDatabase(
+async function runInboxPgbench(
   options: BenchOptions,
   database: BenchDatabase,
   webhooksPerStatement: number,
 ): Promise<PgbenchResult> {
-  const clients = DATABASE_POOL_SIZE;
-  announce(
-    `(c) pgbench, the api's SQL with ${webhooksPerStatement} webhooks per statement from ${clients} clients, ` +
-      `for ${options.durationSeconds} s`,
-  );
   await database.checkpoint();
+  const clients = DATABASE_POOL_SIZE;
   const result = await runPgbench({
     webhooksPerStatement,
     databaseUrl: database.url,
@@ -245,10 +241,28 @@ async function measureDatabase(
     rawBody: storedIncomingEventBody(),
   });
   console.log(
-    `  ${Math.round(result.webhooksPerSecond)} webhooks/s (${Math.round(result.transactionsPerSecond)} tps), ` +
-      `average ${result.latencyAverageMs} ms`,
+    `  ${Math.round(result.webhooksPerSecond)} webhooks/s (${Math.round(result.transactionsPerSecond)} tps ` +
+      `from ${clients} clients), average ${result.latencyAverageMs} ms`,
   );
   return result;
+}
+
+/**
+ * (c) at the api's own batch size, the baseline; (c′) one webhook per statement, for reference:
+ * what the database would allow without group commit.
+ */
+async function measureDatabase(
+  options: BenchOptions,
+  database: BenchDatabase,
+  webhooksPerStatement: number,
+): Promise<{ pgbench: PgbenchResult; pgbenchUnbatched: PgbenchResult }> {
+  announce(
+    `(c) pgbench, the api's SQL with ${webhooksPerStatement} webhooks per statement, for ${options.durationSeconds} s`,
+  );
+  const pgbench = await runInboxPgbench(options, database, webhooksPerStatement);
+  announce(`(c′) pgbench, the api's SQL with one webhook per statement, for ${options.durationSeconds} s`);
+  const pgbenchUnbatched = await runInboxPgbench(options, database, 1);
+  return { pgbench, pgbenchUnbatched };
 }
 
 async function measure(options: BenchOptions, logDirectory: string, teardown: Teardown): Promise<IngestRun> {
@@ -272,7 +286,11 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
   const api = await measureApi(apiUnderTest, options, database);
   // Only rows of the bench's own database can be counted; the probe webhook is one more.
   const durability = options.target ? undefined : await assertStored(database, api.acknowledged + 1);
-  const pgbench = await measureDatabase(options, database, Math.round(api.webhooksPerStatement));
+  const { pgbench, pgbenchUnbatched } = await measureDatabase(
+    options,
+    database,
+    Math.round(api.webhooksPerStatement),
+  );
 
   return {
     startedAt,
@@ -286,6 +304,7 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
     webhooksPerStatement: api.webhooksPerStatement,
     rawFastify,
     pgbench,
+    pgbenchUnbatched,
     durability,
   };
 }
