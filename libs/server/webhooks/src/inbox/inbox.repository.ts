@@ -97,6 +97,7 @@ export class InboxRepository {
     for (const event of events) {
       // The statement's snapshot cannot see a duplicate committed while it waited on the key: look again.
       const row = byKey.get(event.eventKey) ?? (await this.existing(event.eventKey));
+      byKey.set(event.eventKey, row);
       const inserted = row.inserted && !claimed.has(event.eventKey);
       claimed.add(event.eventKey);
       stored.push({ id: row.id, eventKey: event.eventKey, inserted });
