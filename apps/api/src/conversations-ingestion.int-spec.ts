@@ -71,6 +71,8 @@ async function snapshot(dataSource: DataSource) {
     id,
     created_at: _c,
     updated_at: _u,
+    // When the call-log fetch falls due: bookkeeping on the clock of processing, like updated_at.
+    call_log_due_at: _d,
     customer_id,
     agent_id,
     agent_ids,
