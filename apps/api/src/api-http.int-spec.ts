@@ -138,6 +138,23 @@ describe('api over real HTTP', () => {
       expect(fields).toEqual(expect.arrayContaining(['email', 'admin']));
     });
 
+    it('refuses text with NUL characters, which PostgreSQL cannot store, with 400 VALIDATION_FAILED', async () => {
+      const refusals = [
+        await admin.post<ApiError>('/api/announcements', { text: 'maintenance\u0000 tonight' }),
+        await admin.post<ApiError>('/api/agents', { name: 'Ana\u0000', email: 'ana@example.com' }),
+        await admin.get<ApiError>('/api/conversations?q=order%004411'),
+        await admin.get<ApiError>('/api/customers?q=ken%00ji'),
+      ];
+      expect(
+        refusals.map((result) => [result.status, result.body.code, result.body.details?.[0]?.field]),
+      ).toEqual([
+        [400, 'VALIDATION_FAILED', 'text'],
+        [400, 'VALIDATION_FAILED', 'name'],
+        [400, 'VALIDATION_FAILED', 'q'],
+        [400, 'VALIDATION_FAILED', 'q'],
+      ]);
+    });
+
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
       const result = await api.http.post<ApiError>('/api/auth/login', {
         email: 'a@b.c',

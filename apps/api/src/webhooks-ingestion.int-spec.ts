@@ -1,5 +1,13 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import type { ApiError, Page, SyncLog, WebhookEvent, WebhookEventDetail } from '@ccp/contracts';
+import type {
+  ApiError,
+  Conversation,
+  Message,
+  Page,
+  SyncLog,
+  WebhookEvent,
+  WebhookEventDetail,
+} from '@ccp/contracts';
 import { DemoUsersSeeder } from '@ccp/server-platform';
 import {
   agentParty,
@@ -182,6 +190,34 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
         invalid.map((event) => admin.get<WebhookEventDetail>(`/api/webhook-events/${event.id}`)),
       );
       expect(details.some((detail) => detail.body.rawBody.includes(marker))).toBe(true);
+    });
+
+    it('keeps text with NUL characters, which PostgreSQL cannot store, and refuses such an action name', async () => {
+      const chatId = newChatId();
+      // A thread of its own: the other tests' deliveries share the fixture's thread and event ids.
+      const threadId = newChatId();
+      const withNul = incomingEventBody(
+        {
+          chat_id: chatId,
+          thread_id: threadId,
+          event: messageEvent({ id: `${threadId}_1`, text: 'order\u0000 #4411' }),
+        },
+        { secretKey: LIVECHAT_SECRET },
+      );
+      expect((await api.http.post('/webhooks/livechat', withNul)).status).toBe(200);
+      expect(await settled(chatId)).toMatchObject({ status: 'processed' });
+      const [conversation] = (await admin.get<Page<Conversation>>(`/api/conversations?q=${chatId}`)).body
+        .items;
+      const messages = await admin.get<Page<Message>>(`/api/conversations/${conversation?.id}/messages`);
+      expect(messages.status, JSON.stringify(messages.body)).toBe(200);
+      expect(messages.body.items.map((message) => message.text)).toContain('order #4411');
+
+      const badAction = await api.http.post<ApiError>('/webhooks/livechat', {
+        ...incomingEvent(newChatId()),
+        action: 'incoming_event\u0000',
+      });
+      expect(badAction.status).toBe(400);
+      expect(badAction.body.code).toBe('INVALID_WEBHOOK');
     });
 
     it('stores a valid action the platform does not act on as ignored', async () => {

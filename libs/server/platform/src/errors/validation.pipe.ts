@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ApiErrorDetail } from '@ccp/contracts';
 import { DomainException } from './domain.exception';
 
@@ -10,9 +10,39 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** Unknown fields are rejected, not silently dropped, so client typos surface immediately. */
+/** Paths of the strings in `value` that contain U+0000, which PostgreSQL text cannot hold. */
+export function fieldsWithNulCharacters(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) =>
+    fieldsWithNulCharacters(child, path ? `${path}.${key}` : key),
+  );
+}
+
+/**
+ * Unknown fields are rejected, not silently dropped, so client typos surface immediately. Typed
+ * input (DTOs, ids) with NUL characters is refused before it reaches a query that would fail on
+ * it; untyped bodies (vendor webhooks) are the handler's to judge.
+ */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const typed = metadata.metatype !== undefined && metadata.metatype !== Object;
+    const fields = typed
+      ? fieldsWithNulCharacters(value, metadata.type === 'param' ? (metadata.data ?? '') : '')
+      : [];
+    if (fields.length > 0) {
+      throw new DomainException(
+        'VALIDATION_FAILED',
+        'The request is invalid',
+        fields.map((field) => ({ field, message: `${field} must not contain NUL characters` })),
+      );
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -4,6 +4,7 @@ import { InboxService } from '../inbox/inbox.service';
 import { InvalidWebhookError } from '../parsing/invalid-webhook.error';
 import {
   isHandledLiveChatAction,
+  LIVECHAT_ACTION_NAME,
   liveChatDedupeScope,
   liveChatEventKey,
   parseLiveChatEnvelope,
@@ -22,7 +23,7 @@ const RETRY_WINDOW_MS = 5 * 60_000;
 function actionOf(body: unknown): string {
   const action =
     typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['action'] : undefined;
-  return typeof action === 'string' && action.length <= 100 ? action : 'unknown';
+  return typeof action === 'string' && LIVECHAT_ACTION_NAME.test(action) ? action : 'unknown';
 }
 
 @Injectable()

@@ -2,6 +2,7 @@ export * from './domain-events';
 export { InvalidWebhookError } from './invalid-webhook.error';
 export { canonicalJson, contentHash, MAX_EVENT_KEY_LENGTH } from './event-key-builder';
 export {
+  LIVECHAT_ACTION_NAME,
   parseLiveChatEnvelope,
   parseStoredLiveChatEnvelope,
   toStorableLiveChatBody,

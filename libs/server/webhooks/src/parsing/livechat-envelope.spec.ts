@@ -75,6 +75,16 @@ describe('parseLiveChatEnvelope', () => {
     ['action missing', { action: undefined }, 'body.action must be a non-empty string but is missing'],
     ['action not a string', { action: 7 }, 'body.action must be a non-empty string but is a number'],
     [
+      'an action that is no action name',
+      { action: 'incoming_chat\u0000' },
+      'body.action must be a LiveChat action name (a-z, 0-9 and _)',
+    ],
+    [
+      'an action in capitals',
+      { action: 'Incoming_Chat' },
+      'body.action must be a LiveChat action name (a-z, 0-9 and _)',
+    ],
+    [
       'secret_key missing',
       { secret_key: undefined },
       'body.secret_key must be a non-empty string but is missing',

@@ -52,8 +52,14 @@ function parseRequester(body: JsonObjectReader): LiveChatRequester | undefined {
   };
 }
 
+/** LiveChat's action names (`incoming_chat`, `routing_status_set`, …); also what the inbox stores as the type. */
+export const LIVECHAT_ACTION_NAME = /^[a-z][a-z0-9_]{0,99}$/;
+
 function parseWithoutSecret(body: JsonObjectReader): StoredLiveChatEnvelope {
   const action = str(body, 'action');
+  if (!LIVECHAT_ACTION_NAME.test(action)) {
+    throw new InvalidWebhookError('body.action must be a LiveChat action name (a-z, 0-9 and _)');
+  }
   const licenseId = optInt(body, 'license_id');
   const organizationId = optStr(body, 'organization_id');
   if (licenseId === undefined && (organizationId === undefined || organizationId === '')) {

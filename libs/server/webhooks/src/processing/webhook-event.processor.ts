@@ -17,8 +17,16 @@ import { DomainEventDispatcher } from './domain-event.dispatcher';
 
 type Outcome = 'processed' | 'ignored' | 'already-done' | 'missing';
 
+/**
+ * PostgreSQL text cannot hold U+0000, which JSON may spell as \u0000 anywhere: such a message or
+ * name is kept without it rather than failing every attempt until the event is dead.
+ */
+function withoutNulCharacters(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? value.replaceAll('\u0000', '') : value;
+}
+
 function normalize(event: WebhookEventEntity): DomainEvent[] {
-  const body: unknown = JSON.parse(event.rawBody);
+  const body: unknown = JSON.parse(event.rawBody, withoutNulCharacters);
   return event.vendor === 'livechat'
     ? normalizeLiveChat(parseStoredLiveChatEnvelope(body))
     : normalizeRingCentral(parseRingCentralNotification(body));
