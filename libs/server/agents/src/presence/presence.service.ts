@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Agent, ChatRoutingStatus, PresencePolicy, UnifiedStatus } from '@ccp/contracts';
 import { Audience, JobQueue, RealtimePublisher, type JobName, type JobPayloads } from '@ccp/server-platform';
-import { IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AgentEntity } from '../directory/agent.entity';
 import { toAgent } from '../directory/agent.view';
 import { PresencePolicyStore } from '../policy/presence-policy.store';
-import { AgentStatusIntervalEntity } from '../timeline/agent-status-interval.entity';
+import { startStatusInterval } from '../timeline/agent-timeline';
 import { consumeEcho, expectEcho } from './pending-echoes';
 import { deriveUnifiedStatus } from './unified-status';
 
@@ -234,17 +234,10 @@ export class PresenceService {
       wrappingUp: agent.wrapUpUntil !== null,
     });
     if (derived.status !== agent.status || derived.reason !== agent.statusReason) {
-      await manager.update(
-        AgentStatusIntervalEntity,
-        { agentId: agent.id, endedAt: IsNull() },
-        { endedAt: now },
-      );
-      await manager.insert(AgentStatusIntervalEntity, {
-        agentId: agent.id,
+      await startStatusInterval(manager, agent.id, {
         status: derived.status,
         reason: derived.reason,
-        startedAt: now,
-        endedAt: null,
+        at: now,
       });
       agent.status = derived.status;
       agent.statusReason = derived.reason;
