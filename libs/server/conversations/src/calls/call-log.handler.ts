@@ -41,7 +41,8 @@ export class CallLogHandler {
   async fetch(payload: FetchCallLogPayload, job: Job): Promise<CallLogOutcome> {
     try {
       const outcome = await this.attach(payload);
-      if (outcome !== 'missing') await this.settle(payload.conversationId);
+      // 'attached' settled in its own update; a missing call has nothing to settle.
+      if (outcome === 'skipped' || outcome === 'already-attached') await this.settle(payload.conversationId);
       return outcome;
     } catch (error) {
       // The last attempt gives up for good, so the sweep must not bring it back.
@@ -93,7 +94,9 @@ export class CallLogHandler {
       'calls.fetch-call-log',
       overdue.map((call) => ({ payload: { conversationId: call.id, telephonySessionId: call.external_id } })),
     );
-    this.logger.warn(`queued ${overdue.length} overdue call-log fetches again`);
+    this.logger.log(
+      `${overdue.length} call-log fetches overdue: added again (no-ops for those still queued or retrying)`,
+    );
     return overdue.length;
   }
 }
