@@ -64,8 +64,13 @@ const WEBHOOK_CONNECTIONS = 32;
 /** JIT, pools and the worker's queue settle at the measured rate before anything is recorded. */
 const WARM_UP_SECONDS = 3;
 const ANNOUNCEMENTS = 10;
-/** Quiet before each memory reading, so start-up or handshake garbage has a chance to be collected. */
-const SETTLE_MS = 3_000;
+/**
+ * A memory reading is taken once the api's resident set has settled (start-up or handshake garbage
+ * collected): it moved less than this fraction over one sampling interval, or the deadline passed.
+ */
+const RSS_SETTLED_CHANGE = 0.01;
+const RSS_SAMPLE_MS = 1_000;
+const RSS_SETTLE_DEADLINE_MS = 15_000;
 /** After the last webhook: events still arriving are waited for; this long without one ends the wait. */
 const DRAIN_QUIET_MS = 10_000;
 /** During the load: no event for this long while changes are in flight means the path is broken. */
@@ -209,9 +214,17 @@ function tokenSigner(secret: string): (user: BenchUser) => string {
 }
 
 async function settledResidentSetKiB(api: BenchProcess | undefined): Promise<number | undefined> {
-  if (api?.pid === undefined) return undefined;
-  await delay(SETTLE_MS);
-  return residentSetKiB(api.pid);
+  const pid = api?.pid;
+  if (pid === undefined) return undefined;
+  const deadline = performance.now() + RSS_SETTLE_DEADLINE_MS;
+  let previous = Number.POSITIVE_INFINITY;
+  let current = residentSetKiB(pid);
+  while (Math.abs(current - previous) > previous * RSS_SETTLED_CHANGE && performance.now() < deadline) {
+    await delay(RSS_SAMPLE_MS);
+    previous = current;
+    current = residentSetKiB(pid);
+  }
+  return current;
 }
 
 async function connectSockets(sockets: AgentSockets, tokens: string[]): Promise<void> {
@@ -433,7 +446,7 @@ async function measure(
   );
 
   const { api } = installation;
-  if (api) announce(`api RSS before any socket, after ${SETTLE_MS / 1000} s of quiet`);
+  if (api) announce('api RSS before any socket, once it has settled');
   const beforeSocketsKiB = await settledResidentSetKiB(api);
 
   const toggles = new PhoneToggles(roster.agents);

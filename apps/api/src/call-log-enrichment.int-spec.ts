@@ -67,26 +67,34 @@ async function stopProduct(product: Product | undefined): Promise<void> {
   await product?.fake.close();
 }
 
+/** A whole call delivered, once the fake RingCentral call log holds its record. */
+async function deliverLoggedCall(
+  { fake, api }: Product,
+  record: Omit<Parameters<typeof fakeCallLogRecord>[0], 'telephonySessionId' | 'startTime'>,
+): Promise<{ telephonySessionId: string }> {
+  const call = callScenario({ secrets });
+  const { telephonySessionId } = call.ids;
+  fake.ringcentral.addCallLogRecord(
+    fakeCallLogRecord({ telephonySessionId, startTime: new Date().toISOString(), ...record }),
+  );
+  const results = await deliverAll(api.baseUrl, call.deliveries);
+  expect(results.every((result) => 'status' in result && result.status === 200)).toBe(true);
+  return { telephonySessionId };
+}
+
 describe('an ended call is completed from the RingCentral call log', () => {
   let product: Product;
   beforeAll(async () => (product = await startProduct(0)));
   afterAll(() => stopProduct(product));
 
   it('attaches the result and the recording link once the call log has the call', async () => {
-    const { fake, api, admin } = product;
-    const call = callScenario({ secrets });
-    fake.ringcentral.addCallLogRecord(
-      fakeCallLogRecord({
-        telephonySessionId: call.ids.telephonySessionId,
-        startTime: new Date().toISOString(),
-        result: 'Accepted',
-        recording: { id: '1662272004', type: 'OnDemand', contentUri: RECORDING_URL },
-      }),
-    );
-    const results = await deliverAll(api.baseUrl, call.deliveries);
-    expect(results.every((result) => 'status' in result && result.status === 200)).toBe(true);
+    const { fake, admin } = product;
+    const { telephonySessionId } = await deliverLoggedCall(product, {
+      result: 'Accepted',
+      recording: { id: '1662272004', type: 'OnDemand', contentUri: RECORDING_URL },
+    });
 
-    const enriched = await enrichedCall(admin, call.ids.telephonySessionId);
+    const enriched = await enrichedCall(admin, telephonySessionId);
     expect(enriched.call).toMatchObject({ result: 'Accepted', recordingUrl: RECORDING_URL });
     expect(fake.requestsTo('/restapi/v1.0/account/~/call-log').length).toBeGreaterThan(0);
     const logs = (await admin.get<Page<SyncLog>>('/api/sync-logs?operation_type=ringcentral.call_log')).body
@@ -102,22 +110,14 @@ describe('a call-log fetch whose job was lost', () => {
   afterAll(() => stopProduct(product));
 
   it('is queued again by the sweep once overdue, and settles', async () => {
-    const { fake, api, admin } = product;
-    const call = callScenario({ secrets });
-    fake.ringcentral.addCallLogRecord(
-      fakeCallLogRecord({
-        telephonySessionId: call.ids.telephonySessionId,
-        startTime: new Date().toISOString(),
-        result: 'Missed',
-      }),
-    );
-    await deliverAll(api.baseUrl, call.deliveries);
+    const { api, admin } = product;
+    const { telephonySessionId } = await deliverLoggedCall(product, { result: 'Missed' });
     const database = api.app.get(DataSource);
     const dueAt = () =>
       database
         .query<{ id: string; call_log_due_at: Date | null }[]>(
           'SELECT id, call_log_due_at FROM conversations WHERE external_id = $1',
-          [call.ids.telephonySessionId],
+          [telephonySessionId],
         )
         .then((rows) => rows[0]);
     const ended = await waitFor('the call to end with its fetch due', async () => {
@@ -135,7 +135,7 @@ describe('a call-log fetch whose job was lost', () => {
     );
     await jobs.add('calls.sweep-call-log-fetches', { graceMs: 60_000 });
 
-    const enriched = await enrichedCall(admin, call.ids.telephonySessionId);
+    const enriched = await enrichedCall(admin, telephonySessionId);
     expect(enriched.call).toMatchObject({ result: 'Missed' });
     expect((await dueAt())?.call_log_due_at).toBeNull();
   });

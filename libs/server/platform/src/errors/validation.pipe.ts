@@ -11,7 +11,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 }
 
 /** Paths of the strings in `value` that contain U+0000, which PostgreSQL text cannot hold. */
-export function fieldsWithNulCharacters(value: unknown, path = ''): string[] {
+function fieldsWithNulCharacters(value: unknown, path = ''): string[] {
   if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([key, child]) =>
