@@ -6,6 +6,7 @@ import { ConversationsCustomersAgents1795247787394 } from './1795247787394-Conve
 import { AgentPresence1795249392359 } from './1795249392359-AgentPresence';
 import { AgentCallLegs1795250155301 } from './1795250155301-AgentCallLegs';
 import { CallLogDue1795257047622 } from './1795257047622-CallLogDue';
+import { VendorCallValuesWiden1795262055848 } from './1795262055848-VendorCallValuesWiden';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AgentPresence1795249392359,
   AgentCallLegs1795250155301,
   CallLogDue1795257047622,
+  VendorCallValuesWiden1795262055848,
 ];

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import type {
   ApiError,
   Conversation,
+  ConversationDetail,
   Message,
   Page,
   SyncLog,
@@ -297,6 +298,60 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
         const events = await eventsWithKeyPart(session);
         return events.length === 2 && events.every((event) => event.status !== 'received');
       });
+    });
+
+    it('keeps a status code it does not know and a sequence past the 32-bit range', async () => {
+      const session = `s-${randomBytes(16).toString('hex')}`;
+      const status = { code: 'VoiceMailScenarioRedirectedToExternalMailbox', reason: 'Redirected' };
+      const notification = telephonyNotification({
+        envelope: { uuid: randomBytes(8).toString('hex') },
+        body: { telephonySessionId: session, sequence: 3_000_000_000 },
+        parties: [agentParty({ id: `p-${session}-2`, status })],
+      });
+      const result = await api.http.request('POST', '/webhooks/ringcentral', {
+        json: notification,
+        headers: { 'verification-token': RINGCENTRAL_TOKEN },
+      });
+      expect(result.status).toBe(200);
+      expect(await settled(session)).toMatchObject({ status: 'processed', attempts: 1 });
+      const [call] = (await admin.get<Page<Conversation>>(`/api/conversations?q=${session}`)).body.items;
+      const detail = (await admin.get<ConversationDetail>(`/api/conversations/${call?.id}`)).body;
+      expect(detail.timeline).toEqual([
+        expect.objectContaining({ sequence: 3_000_000_000, status: status.code, reason: status.reason }),
+      ]);
+      expect(detail.parties).toEqual([expect.objectContaining({ status: status.code })]);
+    });
+
+    it('marks an event dead at its first attempt when the database refuses its data', async () => {
+      const session = `s-${randomBytes(16).toString('hex')}`;
+      const headers = { 'verification-token': RINGCENTRAL_TOKEN };
+      const legAt = (sequence: number, eventTime: string, code: string) =>
+        telephonyNotification({
+          envelope: { uuid: randomBytes(8).toString('hex') },
+          body: { telephonySessionId: session, sequence, eventTime },
+          parties: [agentParty({ id: `p-${session}-2`, status: { code } })],
+        });
+      await api.http.request('POST', '/webhooks/ringcentral', {
+        json: legAt(1, '2025-05-12T14:05:43.964Z', 'Answered'),
+        headers,
+      });
+      await waitFor('the answered leg to be processed', async () => {
+        const events = await eventsWithKeyPart(session);
+        return events.length === 1 && events[0]?.status === 'processed';
+      });
+      // A vendor clock gone wrong: the call would last longer than its integer duration column holds.
+      await api.http.request('POST', '/webhooks/ringcentral', {
+        json: legAt(2, '9999-12-31T00:00:00.000Z', 'Disconnected'),
+        headers,
+      });
+      const dead = await waitFor('the hang-up to settle', async () => {
+        const events = await eventsWithKeyPart(session);
+        const hangUp = events.find((event) => event.status !== 'processed');
+        return hangUp && hangUp.status !== 'received' ? hangUp : undefined;
+      });
+      // Without the rule the event would be retried (status failed, then more attempts) until dead.
+      expect(dead).toMatchObject({ status: 'dead', attempts: 1 });
+      expect(dead.lastError).toMatch(/out of range/);
     });
   });
 

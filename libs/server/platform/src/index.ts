@@ -8,9 +8,10 @@ export { DEMO_PASSWORD, DEMO_USERS, DemoUsersSeeder } from './auth/demo-users.se
 export { buildDataSourceOptions } from './database/data-source-options';
 export { PLATFORM_ENTITIES } from './database/platform.entities';
 export { SnakeNamingStrategy } from './database/snake-naming.strategy';
+export { safeIntegerTransformer } from './database/safe-integer.transformer';
 export { ApiErrors, ApiErrorDto, uuidParam } from './errors/api-error.dto';
 export { DomainException } from './errors/domain.exception';
-export { isDatabaseUnavailable } from './errors/database-unavailable';
+export { isDatabaseUnavailable, isDataException } from './errors/database-errors';
 export { createApiApplication } from './http/api-application';
 export { QUEUE_DASHBOARD_PATH } from './http/queue-dashboard';
 export { HandlesJob } from './queue/job-handler.decorator';

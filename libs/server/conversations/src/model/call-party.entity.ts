@@ -1,4 +1,5 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { safeIntegerTransformer } from '@ccp/server-platform';
 import { ConversationEntity } from './conversation.entity';
 
 /** A leg of a call (caller, IVR, agent…) with its latest known status. */
@@ -38,7 +39,8 @@ export class CallPartyEntity {
   @Column({ type: 'text', nullable: true })
   toName!: string | null;
 
-  @Column({ type: 'varchar', length: 32 })
+  /** The vendor's status code as sent: codes it adds later are kept, not refused. */
+  @Column({ type: 'text' })
   status!: string;
 
   @Column({ type: 'text', nullable: true })
@@ -48,6 +50,6 @@ export class CallPartyEntity {
   missed!: boolean;
 
   /** The vendor sequence the status above came from; an older notification never overwrites it. */
-  @Column({ type: 'integer' })
+  @Column({ type: 'bigint', transformer: safeIntegerTransformer })
   lastSequence!: number;
 }

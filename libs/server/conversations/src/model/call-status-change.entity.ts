@@ -1,4 +1,5 @@
 import { Column, Entity, Index, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { safeIntegerTransformer } from '@ccp/server-platform';
 import { ConversationEntity } from './conversation.entity';
 
 /** The call timeline: every status a party went through, kept in vendor `sequence` order. */
@@ -19,13 +20,14 @@ export class CallStatusChangeEntity {
   @Column({ type: 'text' })
   partyId!: string;
 
-  @Column({ type: 'integer' })
+  @Column({ type: 'bigint', transformer: safeIntegerTransformer })
   sequence!: number;
 
   @Column({ type: 'timestamptz' })
   eventTime!: Date;
 
-  @Column({ type: 'varchar', length: 32 })
+  /** The vendor's status code as sent: codes it adds later are kept, not refused. */
+  @Column({ type: 'text' })
   status!: string;
 
   @Column({ type: 'text', nullable: true })

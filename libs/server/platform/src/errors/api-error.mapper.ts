@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@ccp/contracts';
-import { isDatabaseUnavailable } from './database-unavailable';
+import { isDatabaseUnavailable } from './database-errors';
 import { DomainException, STATUS_BY_CODE } from './domain.exception';
 
 /** Fastify's own error codes for body parsing and routing, mapped to ours. */

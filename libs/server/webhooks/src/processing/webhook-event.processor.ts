@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { HandlesJob, SyncLogsRepository, type ProcessWebhookPayload } from '@ccp/server-platform';
+import {
+  HandlesJob,
+  SyncLogsRepository,
+  isDataException,
+  type ProcessWebhookPayload,
+} from '@ccp/server-platform';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
 import { InboxRepository } from '../inbox/inbox.repository';
@@ -78,8 +83,9 @@ export class WebhookEventProcessor {
     } catch (error) {
       const message =
         error instanceof InvalidWebhookError ? `invalid payload: ${error.reason}` : (error as Error).message;
-      const lastAttempt =
-        error instanceof InvalidWebhookError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      // Neither an unparsable payload nor a value the database refuses gets better on a retry.
+      const permanent = error instanceof InvalidWebhookError || isDataException(error);
+      const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       await this.inbox.markFailed(payload.eventId, message, lastAttempt);
       await this.syncLogs.record({
         operationType: 'webhook.process',
@@ -91,8 +97,7 @@ export class WebhookEventProcessor {
       this.logger.warn(
         `${payload.eventKey} failed${lastAttempt ? ' for the last time (dead)' : ''}: ${message}`,
       );
-      // A payload that cannot be parsed will not parse on a retry either.
-      throw error instanceof InvalidWebhookError ? new UnrecoverableError(message) : error;
+      throw permanent ? new UnrecoverableError(message) : error;
     }
   }
 

@@ -42,3 +42,14 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const message = typeof candidate.message === 'string' ? candidate.message : '';
   return POOL_MESSAGES.some((pattern) => pattern.test(message));
 }
+
+/**
+ * SQLSTATE class 22 (data exception: a value too long for its column, out of range, not a valid
+ * date…). The same data fails the same way on every attempt, so retrying only delays the verdict.
+ */
+export function isDataException(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const candidate = error as MaybeDatabaseError;
+  if (candidate.driverError && isDataException(candidate.driverError)) return true;
+  return typeof candidate.code === 'string' && /^22[0-9A-Z]{3}$/.test(candidate.code);
+}
