@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Agent, Page, PresencePolicy, UserProfile } from '@ccp/contracts';
+import { AgentDirectory } from '@ccp/server-agents';
 import { DemoUsersSeeder } from '@ccp/server-platform';
 import {
   agentParty,
@@ -18,11 +19,13 @@ import {
   startFakeVendors,
   startTestApi,
   startTestWorker,
+  telephonyEventPath,
   telephonyNotification,
   testConfig,
   waitFor,
   type FakeVendors,
   type HttpClient,
+  type HttpResult,
   type RecordedRequest,
   type RunningApi,
 } from '@ccp/server-testing';
@@ -311,5 +314,148 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     const duplicate = await admin.post('/api/agents', { name: 'Clash', livechatAgentId: LIVECHAT_ID });
     expect(duplicate.body).toMatchObject({ code: 'CONFLICT' });
     expect((await agentClient.post('/api/agents', { name: 'Nope' })).status).toBe(403);
+  });
+
+  it('folds the chat placeholder and the phone placeholder of one person into one agent, with their history', async () => {
+    const livechatId = 'dana.dual@example.com';
+    const extensionId = '71000000777';
+    const session = `s-${randomUUID()}`;
+    await sendLiveChatStatus('accepting chats', livechatId);
+    const chatId = `C${randomUUID().slice(0, 8).toUpperCase()}`;
+    await deliver(
+      api.baseUrl,
+      liveChatDelivery(
+        incomingChatBody(
+          {
+            chat: { id: chatId, users: [customerUser(), agentUser({ id: livechatId, email: livechatId })] },
+            thread: { id: `T${chatId}`, user_ids: [customerUser()['id'] as string, livechatId] },
+          },
+          { secretKey: secrets.livechatSecret },
+        ),
+      ),
+    );
+    await deliver(
+      api.baseUrl,
+      ringCentralDelivery(
+        telephonyNotification({
+          envelope: { uuid: randomUUID(), event: telephonyEventPath(extensionId) },
+          body: { telephonySessionId: session, sequence: 2 },
+          parties: [agentParty({ id: `p-${session}-2`, extensionId })],
+        }),
+        secrets.ringcentralToken,
+      ),
+    );
+    const holders = async () =>
+      (await admin.get<Page<Agent>>('/api/agents?limit=200')).body.items.filter(
+        (item) => item.livechatAgentId === livechatId || item.ringcentralExtensionId === extensionId,
+      );
+    const placeholders = await waitFor(
+      'a chat placeholder with its chat and a phone placeholder on the call',
+      async () => {
+        const found = await holders();
+        const chat = found.find((item) => item.livechatAgentId === livechatId);
+        const phone = found.find((item) => item.ringcentralExtensionId === extensionId);
+        return chat?.openChats === 1 && phone?.phoneStatus.telephonyStatus === 'CallConnected'
+          ? found
+          : undefined;
+      },
+    );
+    expect(placeholders).toHaveLength(2);
+
+    const mapped = await admin.post<Agent>('/api/agents', {
+      name: 'Dana Dual',
+      livechatAgentId: livechatId,
+      ringcentralExtensionId: extensionId,
+    });
+    expect(mapped.status).toBe(201);
+    expect(placeholders.map((item) => item.id)).toContain(mapped.body.id);
+    expect(mapped.body).toMatchObject({
+      mapped: true,
+      openChats: 1,
+      phoneStatus: { telephonyStatus: 'CallConnected' },
+      status: 'busy',
+      statusReason: 'on_call',
+    });
+    expect(await holders()).toEqual([expect.objectContaining({ id: mapped.body.id })]);
+    const history = await admin.get<Page<{ type: string }>>(`/api/conversations?agentId=${mapped.body.id}`);
+    expect(history.body.items.map((item) => item.type).sort()).toEqual(['call', 'chat']);
+    // Together the two are an agent on a call, so the policy takes them off chats in LiveChat.
+    await waitFor('LiveChat to be told the agent is not accepting chats', () =>
+      routingPushes().some(
+        (request) =>
+          (request.body as Record<string, string>)['agent_id'] === livechatId &&
+          (request.body as Record<string, string>)['status'] === 'not_accepting_chats',
+      ),
+    );
+
+    await sendLiveChatStatus('offline', 'dana.second.login@example.com');
+    const third = await waitFor('a placeholder for the second login', async () =>
+      (await admin.get<Page<Agent>>('/api/agents?limit=200')).body.items.find(
+        (item) => item.livechatAgentId === 'dana.second.login@example.com',
+      ),
+    );
+    const edited = await admin.patch<Agent>(`/api/agents/${mapped.body.id}`, {
+      livechatAgentId: 'dana.second.login@example.com',
+    });
+    expect(edited.body).toMatchObject({
+      id: mapped.body.id,
+      livechatAgentId: 'dana.second.login@example.com',
+    });
+    expect((await admin.get(`/api/agents/${third.id}`)).status).toBe(404);
+    const taken = await admin.patch(`/api/agents/${mapped.body.id}`, { livechatAgentId: LIVECHAT_ID });
+    expect(taken.body).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('waits with a merge for event transactions that resolved a placeholder, so none of their references is lost', async () => {
+    const livechatId = 'rita.race@example.com';
+    const extensionId = '71000000888';
+    const dataSource = api.app.get(DataSource);
+    const directory = api.app.get(AgentDirectory);
+    // An event's transaction, held open: it has resolved both vendor ids, as a handler does.
+    const event = dataSource.createQueryRunner();
+    let merging: Promise<HttpResult<Agent>> | undefined;
+    await event.startTransaction();
+    try {
+      const resolved = [
+        await directory.resolveLiveChatAgent(event.manager, livechatId),
+        await directory.resolveExtension(event.manager, extensionId),
+      ];
+      await event.commitTransaction();
+      await event.startTransaction();
+      expect(await directory.resolveLiveChatAgent(event.manager, livechatId)).toBe(resolved[0]);
+      expect(await directory.resolveExtension(event.manager, extensionId)).toBe(resolved[1]);
+
+      merging = admin.post<Agent>('/api/agents', {
+        name: 'Rita Race',
+        livechatAgentId: livechatId,
+        ringcentralExtensionId: extensionId,
+      });
+      await waitFor('the merge to wait for the event transaction', async () => {
+        const [waiting] = (await dataSource.query(
+          `SELECT count(*)::int AS count FROM pg_stat_activity
+            WHERE wait_event_type = 'Lock' AND query LIKE 'SELECT "agent"."id"%'`,
+        )) as { count: number }[];
+        return (waiting?.count ?? 0) > 0;
+      });
+      // Written after the merge began: it must still end up on the merged agent.
+      const written = (await event.query(
+        `INSERT INTO conversations (type, platform, status, external_id, agent_id, agent_ids)
+         VALUES ('chat', 'api', 'active', $1, $2, $3) RETURNING id`,
+        [`race-${randomUUID()}`, resolved[1], resolved],
+      )) as { id: string }[];
+      await event.commitTransaction();
+
+      const merged = await merging;
+      expect(merged.status).toBe(201);
+      const [row] = (await dataSource.query('SELECT agent_id, agent_ids FROM conversations WHERE id = $1', [
+        written[0]?.id,
+      ])) as { agent_id: string; agent_ids: string[] }[];
+      expect(row).toEqual({ agent_id: merged.body.id, agent_ids: [merged.body.id] });
+    } finally {
+      if (event.isTransactionActive) await event.rollbackTransaction();
+      await event.release();
+      // Settled before the api closes, also when an assertion above failed.
+      await merging?.catch(() => undefined);
+    }
   });
 });

@@ -6,8 +6,10 @@ import { AgentsController } from './api/agents.controller';
 import { AgentsService } from './api/agents.service';
 import { PresencePolicyController } from './api/presence-policy.controller';
 import { AgentDirectory } from './directory/agent-directory';
+import { AgentReferences } from './directory/agent-references';
 import { AgentEntity } from './directory/agent.entity';
 import { DemoAgentSeeder } from './directory/demo-agent.seeder';
+import { PlaceholderAbsorption } from './directory/placeholder-absorption';
 import { PresencePolicyEntity } from './policy/presence-policy.entity';
 import { PresencePolicyStore } from './policy/presence-policy.store';
 import { PresenceOutboundHandler } from './presence/presence-outbound.handler';
@@ -22,8 +24,8 @@ const presence = [TypeOrmModule.forFeature(AGENT_ENTITIES), QueueModule, Realtim
 /** Resolving vendor ids and the presence model: for the worker's handlers and other libraries. */
 @Module({
   imports: presence,
-  providers: [AgentDirectory, PresenceService, PresencePolicyStore, DemoAgentSeeder],
-  exports: [AgentDirectory, PresenceService, PresencePolicyStore, DemoAgentSeeder],
+  providers: [AgentDirectory, AgentReferences, PresenceService, PresencePolicyStore, DemoAgentSeeder],
+  exports: [AgentDirectory, AgentReferences, PresenceService, PresencePolicyStore, DemoAgentSeeder],
 })
 export class AgentsModule {}
 
@@ -31,7 +33,7 @@ export class AgentsModule {}
 @Module({
   imports: [AgentsModule, ...presence],
   controllers: [AgentsController, PresencePolicyController],
-  providers: [AgentsService],
+  providers: [AgentsService, PlaceholderAbsorption],
 })
 export class AgentsApiModule {}
 

@@ -10,6 +10,7 @@ import { CallLogHandler } from './calls/call-log.handler';
 import { ChatEventsHandler } from './chats/chat-events.handler';
 import { CallPartyEntity } from './model/call-party.entity';
 import { CallStatusChangeEntity } from './model/call-status-change.entity';
+import { ConversationAgentReferences } from './model/conversation-agent-references';
 import { ConversationLinks } from './model/conversation-links';
 import { ConversationEntity } from './model/conversation.entity';
 import { ConversationStore } from './model/conversation.store';
@@ -23,11 +24,11 @@ export const CONVERSATION_ENTITIES = [
   CallStatusChangeEntity,
 ];
 
-/** The api side: the conversations REST API and the read model other libraries use. */
+/** The api side: the conversations REST API, the read model other libraries use, and agent merges. */
 @Module({
-  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES)],
+  imports: [TypeOrmModule.forFeature(CONVERSATION_ENTITIES), AgentsModule],
   controllers: [ConversationsController],
-  providers: [ConversationQueries],
+  providers: [ConversationQueries, ConversationAgentReferences],
   exports: [ConversationQueries],
 })
 export class ConversationsModule {}

@@ -5,6 +5,7 @@ import { DomainException, type Principal } from '@ccp/server-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AgentEntity } from '../directory/agent.entity';
 import { toAgent } from '../directory/agent.view';
+import { PlaceholderAbsorption } from '../directory/placeholder-absorption';
 import { PresenceService, type UnitOfWork } from '../presence/presence.service';
 import type { AgentFieldsDto, AgentQueryDto, CreateAgentDto } from './agent.dto';
 
@@ -15,12 +16,23 @@ function isUniqueViolation(error: unknown): boolean {
   return candidate.code === UNIQUE_VIOLATION || candidate.driverError?.code === UNIQUE_VIOLATION;
 }
 
+/** Real agents keep their vendor ids: giving one to another agent must be undone on the first. */
+function refuseMappedHolders(holders: AgentEntity[]): void {
+  if (holders.some((holder) => holder.mapped)) {
+    throw new DomainException(
+      'CONFLICT',
+      'These vendor ids already belong to other agents; map them on those agents instead',
+    );
+  }
+}
+
 /** The agent directory for the REST API: list, create (claiming placeholders), edit, set status. */
 @Injectable()
 export class AgentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly presence: PresenceService,
+    private readonly absorption: PlaceholderAbsorption,
   ) {}
 
   async list(query: AgentQueryDto): Promise<Page<Agent>> {
@@ -47,37 +59,27 @@ export class AgentsService {
   }
 
   /**
-   * Creates an agent, or completes the unmapped placeholder ingestion made for one of its vendor
-   * ids, so the conversations it already has stay its own.
+   * Creates an agent. Vendor ids that ingestion already met belong to unmapped placeholders: the
+   * first becomes this agent and the others are folded into it, so their history stays with it.
    */
   create(fields: CreateAgentDto): Promise<Agent> {
-    return this.write(async (manager) => {
-      const placeholders = await manager
-        .getRepository(AgentEntity)
-        .createQueryBuilder('agent')
-        .where('agent.livechatAgentId = :livechat OR agent.ringcentralExtensionId = :extension', {
-          livechat: fields.livechatAgentId ?? null,
-          extension: fields.ringcentralExtensionId ?? null,
-        })
-        .setLock('pessimistic_write')
-        .getMany();
-      if (placeholders.length > 1 || placeholders.some((agent) => agent.mapped)) {
-        throw new DomainException(
-          'CONFLICT',
-          'These vendor ids already belong to other agents; map them on those agents instead',
-        );
-      }
-      const target = placeholders[0] ?? manager.create(AgentEntity, { name: fields.name });
-      Object.assign(target, fields, { mapped: true });
-      return toAgent(await manager.save(AgentEntity, target));
+    return this.write(async (work) => {
+      const holders = await this.lockAgents(work.manager, fields);
+      refuseMappedHolders(holders);
+      const [agent = work.manager.create(AgentEntity, { name: fields.name }), ...placeholders] = holders;
+      return this.map(work, agent, fields, placeholders);
     });
   }
 
+  /** Edits an agent; a vendor id held by an unmapped placeholder folds that placeholder into it. */
   update(id: string, fields: AgentFieldsDto): Promise<Agent> {
-    return this.write(async (manager) => {
-      const agent = await this.find(manager, id, true);
-      Object.assign(agent, fields, { mapped: true });
-      return toAgent(await manager.save(AgentEntity, agent));
+    return this.write(async (work) => {
+      const rows = await this.lockAgents(work.manager, fields, id);
+      const agent = rows.find((row) => row.id === id);
+      if (!agent) throw new DomainException('NOT_FOUND', 'No agent with this id');
+      const placeholders = rows.filter((row) => row !== agent);
+      refuseMappedHolders(placeholders);
+      return this.map(work, agent, fields, placeholders);
     });
   }
 
@@ -102,9 +104,9 @@ export class AgentsService {
     return result;
   }
 
-  private async write<T>(run: (manager: EntityManager) => Promise<T>): Promise<T> {
+  private async write<T>(run: (work: UnitOfWork) => Promise<T>): Promise<T> {
     try {
-      return await this.dataSource.transaction(run);
+      return await this.inTransaction(run);
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw new DomainException('CONFLICT', 'Another agent already has this user or vendor id');
@@ -113,12 +115,47 @@ export class AgentsService {
     }
   }
 
-  private async find(manager: EntityManager, id: string, lock = false): Promise<AgentEntity> {
-    const row = await manager.findOne(AgentEntity, {
-      where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+  private async find(manager: EntityManager, id: string): Promise<AgentEntity> {
+    const row = await manager.findOneBy(AgentEntity, { id });
     if (!row) throw new DomainException('NOT_FOUND', 'No agent with this id');
     return row;
+  }
+
+  /**
+   * Locks the agent being edited and every agent holding one of the vendor ids it is given, in
+   * id order so that two edits never wait on each other crosswise. FOR UPDATE also waits for
+   * the worker transactions that just resolved a placeholder (they hold FOR KEY SHARE).
+   */
+  private lockAgents(manager: EntityManager, fields: AgentFieldsDto, id?: string): Promise<AgentEntity[]> {
+    const conditions: string[] = [];
+    if (id) conditions.push('agent.id = :id');
+    if (fields.livechatAgentId) conditions.push('agent.livechatAgentId = :livechatAgentId');
+    if (fields.ringcentralExtensionId) conditions.push('agent.ringcentralExtensionId = :extensionId');
+    if (conditions.length === 0) return Promise.resolve([]);
+    return manager
+      .getRepository(AgentEntity)
+      .createQueryBuilder('agent')
+      .where(conditions.join(' OR '), {
+        id,
+        livechatAgentId: fields.livechatAgentId,
+        extensionId: fields.ringcentralExtensionId,
+      })
+      .orderBy('agent.id')
+      .setLock('pessimistic_write')
+      .getMany();
+  }
+
+  private async map(
+    work: UnitOfWork,
+    agent: AgentEntity,
+    fields: AgentFieldsDto,
+    placeholders: AgentEntity[],
+  ): Promise<Agent> {
+    for (const placeholder of placeholders) await this.absorption.absorb(work.manager, agent, placeholder);
+    Object.assign(agent, fields, { mapped: true });
+    const saved = await work.manager.save(AgentEntity, agent);
+    // Chat state from one placeholder and phone state from another: what do they add up to?
+    if (placeholders.length > 0) return this.presence.factsCombined(work, saved.id);
+    return toAgent(saved);
   }
 }

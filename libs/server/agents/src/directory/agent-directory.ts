@@ -11,8 +11,10 @@ type VendorIdColumn = 'livechat_agent_id' | 'ringcentral_extension_id';
 
 /**
  * Resolves the ids vendors use for agents to the platform's agent ids, creating an unmapped
- * placeholder the first time an id is seen. Safe under concurrency: the unique index decides, and
- * no agent row is locked, so events of different conversations never queue behind one agent.
+ * placeholder the first time an id is seen. Safe under concurrency: the unique index decides.
+ * The row found is held FOR KEY SHARE until the caller's transaction ends: events of different
+ * conversations and presence changes (FOR NO KEY UPDATE) never wait on it, but an admin folding
+ * the placeholder into an agent (FOR UPDATE) does, so no reference to it is written after it is gone.
  */
 @Injectable()
 export class AgentDirectory {
@@ -38,9 +40,10 @@ export class AgentDirectory {
     const table = manager.getRepository(AgentEntity).metadata.tableName;
     const find = async () =>
       (
-        (await manager.query(`SELECT id, name, email, mapped FROM ${table} WHERE ${column} = $1`, [
-          vendorId,
-        ])) as {
+        (await manager.query(
+          `SELECT id, name, email, mapped FROM ${table} WHERE ${column} = $1 FOR KEY SHARE`,
+          [vendorId],
+        )) as {
           id: string;
           name: string;
           email: string | null;

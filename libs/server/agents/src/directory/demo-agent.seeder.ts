@@ -26,13 +26,18 @@ export class DemoAgentSeeder {
       const agent =
         (await manager.findOneBy(AgentEntity, { livechatAgentId: SIMULATOR_LIVECHAT_AGENT_ID })) ??
         manager.create(AgentEntity, {});
+      // A second placeholder for the extension keeps it; an admin can map it onto the agent later.
+      const extensionHolder = await manager.findOneBy(AgentEntity, {
+        ringcentralExtensionId: SIMULATOR_EXTENSION_ID,
+      });
+      const extensionTaken = extensionHolder !== null && extensionHolder.id !== agent.id;
       Object.assign(agent, {
         name: user.name,
         email: user.email,
         userId: user.id,
         teamId: user.team,
         livechatAgentId: SIMULATOR_LIVECHAT_AGENT_ID,
-        ringcentralExtensionId: SIMULATOR_EXTENSION_ID,
+        ringcentralExtensionId: extensionTaken ? null : SIMULATOR_EXTENSION_ID,
         mapped: true,
       });
       await manager.save(AgentEntity, agent);

@@ -139,6 +139,18 @@ export class PresenceService {
     });
   }
 
+  /**
+   * After the agent's facts were combined outside a presence input (a placeholder's chat or phone
+   * state folded into the agent): the policy applies to them as a whole, e.g. a call that was
+   * only on the phone placeholder now takes the agent off chats.
+   */
+  factsCombined(work: UnitOfWork, agentId: string): Promise<Agent> {
+    return this.change(work, agentId, (agent, policy, now) => {
+      this.applyCallPolicy(work, agent, policy, now);
+      this.applyCapacityPolicy(work, agent, policy, now);
+    });
+  }
+
   private applyCallPolicy(work: UnitOfWork, agent: AgentEntity, policy: PresencePolicy, now: Date): void {
     const onPhone = policy.phoneBusyStates.includes(agent.phoneTelephonyStatus ?? 'NoCall');
     if (onPhone) {
@@ -216,9 +228,11 @@ export class PresenceService {
     mutate: (agent: AgentEntity, policy: PresencePolicy, now: Date) => void,
   ): Promise<Agent> {
     const { manager } = work;
+    // FOR NO KEY UPDATE: serializes changes of one agent without waiting for the transactions
+    // that merely reference it (they hold FOR KEY SHARE, see AgentDirectory).
     const agent = await manager.findOneOrFail(AgentEntity, {
       where: { id: agentId },
-      lock: { mode: 'pessimistic_write' },
+      lock: { mode: 'for_no_key_update' },
     });
     const before = toAgent(agent);
     const now = new Date();
