@@ -1,8 +1,10 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Agent, Page, PresencePolicy, UserProfile } from '@ccp/contracts';
-import { AgentDirectory } from '@ccp/server-agents';
+import { AgentDirectory, DemoAgentSeeder } from '@ccp/server-agents';
 import { DemoUsersSeeder } from '@ccp/server-platform';
 import {
+  AGENT_EXTENSION_ID,
+  AGENT_ID,
   agentParty,
   agentUser,
   chatDeactivatedBody,
@@ -404,6 +406,24 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     expect((await admin.get(`/api/agents/${third.id}`)).status).toBe(404);
     const taken = await admin.patch(`/api/agents/${mapped.body.id}`, { livechatAgentId: LIVECHAT_ID });
     expect(taken.body).toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('seeds the demo agent even when the simulator already left a placeholder for each vendor id', async () => {
+    await sendLiveChatStatus('accepting chats', AGENT_ID);
+    await sendPhonePresence({ extensionId: AGENT_EXTENSION_ID });
+    const holders = async () =>
+      (await admin.get<Page<Agent>>('/api/agents?limit=200')).body.items.filter(
+        (item) => item.livechatAgentId === AGENT_ID || item.ringcentralExtensionId === AGENT_EXTENSION_ID,
+      );
+    await waitFor('a placeholder for each simulator id', async () => (await holders()).length === 2);
+    const supervisorUser = (await supervisor.get<UserProfile>('/api/auth/me')).body;
+
+    expect(await api.app.get(DemoAgentSeeder).seed('supervisor@demo.local')).toBe(true);
+    const after = await holders();
+    const chatSide = after.find((item) => item.livechatAgentId === AGENT_ID);
+    const phoneSide = after.find((item) => item.ringcentralExtensionId === AGENT_EXTENSION_ID);
+    expect(chatSide).toMatchObject({ userId: supervisorUser.id, mapped: true, ringcentralExtensionId: null });
+    expect(phoneSide).toMatchObject({ mapped: false, ringcentralExtensionId: AGENT_EXTENSION_ID });
   });
 
   it('waits with a merge for event transactions that resolved a placeholder, so none of their references is lost', async () => {
