@@ -155,6 +155,19 @@ describe('api over real HTTP', () => {
       ]);
     });
 
+    it('answers a body that is not a JSON object, and an offset past any list, with 400 VALIDATION_FAILED', async () => {
+      const refusals = [
+        await admin.request<ApiError>('POST', '/api/agents', { rawBody: 'null' }),
+        await admin.request<ApiError>('POST', '/api/agents', { rawBody: '[{"name":"Ana"}]' }),
+        await admin.request<ApiError>('PUT', '/api/presence-policy', { rawBody: '"strict"' }),
+        await admin.get<ApiError>('/api/conversations?offset=1e20'),
+        await admin.get<ApiError>('/api/webhook-events?offset=99999999999'),
+      ];
+      expect(refusals.map((result) => [result.status, result.body.code])).toEqual(
+        refusals.map(() => [400, 'VALIDATION_FAILED']),
+      );
+    });
+
     it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
       const result = await api.http.post<ApiError>('/api/auth/login', {
         email: 'a@b.c',

@@ -25,6 +25,15 @@ describe('toApiError', () => {
     expect(toApiError(wrapped)).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
   });
 
+  it('maps a value the database refuses as data to 400, and other database errors to 500', () => {
+    const refused = (code: string) =>
+      Object.assign(new Error('bigint out of range'), {
+        driverError: Object.assign(new Error('x'), { code }),
+      });
+    expect(toApiError(refused('22003'))).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    expect(toApiError(refused('42P01'))).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+  });
+
   it('maps Nest HTTP exceptions by status', () => {
     expect(toApiError(new NotFoundException()).code).toBe('NOT_FOUND');
     expect(toApiError(new ForbiddenException()).code).toBe('FORBIDDEN');

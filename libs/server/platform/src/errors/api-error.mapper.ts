@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@ccp/contracts';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDataException, isDatabaseUnavailable } from './database-errors';
 import { DomainException, STATUS_BY_CODE } from './domain.exception';
 
 /** Fastify's own error codes for body parsing and routing, mapped to ours. */
@@ -77,6 +77,15 @@ export function toApiError(error: unknown): ApiError {
       statusCode: 503,
       code: 'SERVICE_UNAVAILABLE',
       message: 'The database is unavailable; retry later',
+    };
+  }
+  if (isDataException(error)) {
+    // Input a validator let through but the database cannot hold (a number beyond its column):
+    // the request is at fault, and retrying it will not help.
+    return {
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+      message: 'A value in the request is out of range or malformed',
     };
   }
   return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'Internal server error' };

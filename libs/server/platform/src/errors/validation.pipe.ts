@@ -27,6 +27,14 @@ function fieldsWithNulCharacters(value: unknown, path = ''): string[] {
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const typed = metadata.metatype !== undefined && metadata.metatype !== Object;
+    if (
+      typed &&
+      metadata.type === 'body' &&
+      (typeof value !== 'object' || value === null || Array.isArray(value))
+    ) {
+      // The validator would fail on `null` itself (a 500) and report an array field by field.
+      throw new DomainException('VALIDATION_FAILED', 'The request body must be a JSON object');
+    }
     const fields = typed
       ? fieldsWithNulCharacters(value, metadata.type === 'param' ? (metadata.data ?? '') : '')
       : [];
