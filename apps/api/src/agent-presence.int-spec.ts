@@ -396,13 +396,27 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
         (item) => item.livechatAgentId === 'dana.second.login@example.com',
       ),
     );
-    const edited = await admin.patch<Agent>(`/api/agents/${mapped.body.id}`, {
-      livechatAgentId: 'dana.second.login@example.com',
-    });
-    expect(edited.body).toMatchObject({
-      id: mapped.body.id,
-      livechatAgentId: 'dana.second.login@example.com',
-    });
+    const board = await new RealtimeTestClient(api.baseUrl, supervisor.token ?? '').ready();
+    try {
+      const edited = await admin.patch<Agent>(`/api/agents/${mapped.body.id}`, {
+        livechatAgentId: 'dana.second.login@example.com',
+      });
+      expect(edited.body).toMatchObject({
+        id: mapped.body.id,
+        livechatAgentId: 'dana.second.login@example.com',
+        statusReason: 'on_call',
+      });
+      // Still busy on the call, yet boards hear of the fold, so they can drop the placeholder.
+      await waitFor('the board to hear of the folded placeholder', () =>
+        board.events.some(
+          (event) =>
+            event.type === 'agent:status_changed' &&
+            (event.data as Agent).livechatAgentId === 'dana.second.login@example.com',
+        ),
+      );
+    } finally {
+      board.close();
+    }
     expect((await admin.get(`/api/agents/${third.id}`)).status).toBe(404);
     const taken = await admin.patch(`/api/agents/${mapped.body.id}`, { livechatAgentId: LIVECHAT_ID });
     expect(taken.body).toMatchObject({ code: 'CONFLICT' });

@@ -145,10 +145,16 @@ export class PresenceService {
    * only on the phone placeholder now takes the agent off chats.
    */
   factsCombined(work: UnitOfWork, agentId: string): Promise<Agent> {
-    return this.change(work, agentId, (agent, policy, now) => {
-      this.applyCallPolicy(work, agent, policy, now);
-      this.applyCapacityPolicy(work, agent, policy, now);
-    });
+    return this.change(
+      work,
+      agentId,
+      (agent, policy, now) => {
+        this.applyCallPolicy(work, agent, policy, now);
+        this.applyCapacityPolicy(work, agent, policy, now);
+      },
+      // Even with the status unchanged, boards learn the vendor ids and drop the folded placeholder.
+      { announceUnchanged: true },
+    );
   }
 
   private applyCallPolicy(work: UnitOfWork, agent: AgentEntity, policy: PresencePolicy, now: Date): void {
@@ -226,6 +232,7 @@ export class PresenceService {
     work: UnitOfWork,
     agentId: string,
     mutate: (agent: AgentEntity, policy: PresencePolicy, now: Date) => void,
+    { announceUnchanged = false } = {},
   ): Promise<Agent> {
     const { manager } = work;
     // FOR NO KEY UPDATE: serializes changes of one agent without waiting for the transactions
@@ -261,7 +268,7 @@ export class PresenceService {
     const { id, createdAt, updatedAt, ...fields } = agent;
     await manager.update(AgentEntity, id, fields);
     const after = toAgent(agent);
-    if (JSON.stringify(before) !== JSON.stringify(after)) {
+    if (announceUnchanged || JSON.stringify(before) !== JSON.stringify(after)) {
       const audience: string[] = [Audience.supervisors];
       if (agent.teamId) audience.push(Audience.team(agent.teamId));
       if (agent.userId) audience.push(Audience.user(agent.userId));

@@ -1,3 +1,4 @@
+import type { Agent } from '@ccp/contracts';
 import { describe, expect, it } from 'vitest';
 
 import { anAgent } from '../../testing/agent.factory';
@@ -90,6 +91,28 @@ describe('applyAgentEventTo', () => {
     const next = applyAgentEventTo(store, newcomer, 6);
     expect(next.get('agent-2')).toEqual({ agent: newcomer, eventId: 6 });
     expect(store.has('agent-2')).toBe(false);
+  });
+
+  it('drops the unmapped placeholders an admin folded into the agent, and keeps mapped agents', () => {
+    const placeholder = (id: string, ids: Partial<Agent>): TrackedAgent => ({
+      agent: anAgent({ id, mapped: false, livechatAgentId: null, ringcentralExtensionId: null, ...ids }),
+      eventId: 2,
+    });
+    const store = storeOf(
+      placeholder('chat-side', { livechatAgentId: 'dana@example.com' }),
+      placeholder('phone-side', { ringcentralExtensionId: '777' }),
+      placeholder('someone-else', { ringcentralExtensionId: '888' }),
+      { agent: anAgent({ id: 'stale-mapped', ringcentralExtensionId: '777' }), eventId: 1 },
+    );
+    const merged = anAgent({
+      id: 'chat-side',
+      livechatAgentId: 'dana@example.com',
+      ringcentralExtensionId: '777',
+      statusSince: LATER,
+    });
+    const next = applyAgentEventTo(store, merged, 7);
+    expect([...next.keys()].sort()).toEqual(['chat-side', 'someone-else', 'stale-mapped']);
+    expect(next.get('chat-side')?.agent).toBe(merged);
   });
 });
 

@@ -61,11 +61,34 @@ export function applyAgentSnapshot(
   return { agent, eventId: watermark };
 }
 
+/**
+ * Vendor ids are unique, so an unmapped placeholder still holding one of the agent's was folded into
+ * it by an admin. Mapped agents are never folded; one of them holding a stale id stays.
+ */
+function wasFoldedInto(agent: Agent, other: Agent): boolean {
+  return (
+    other.id !== agent.id &&
+    !other.mapped &&
+    ((agent.livechatAgentId !== null && other.livechatAgentId === agent.livechatAgentId) ||
+      (agent.ringcentralExtensionId !== null &&
+        other.ringcentralExtensionId === agent.ringcentralExtensionId))
+  );
+}
+
 /** The store with the event applied; the same map when the event was not newer, so signals stay quiet. */
 export function applyAgentEventTo(store: AgentsById, agent: Agent, eventId: number): AgentsById {
   const current = store.get(agent.id);
   const next = applyAgentEvent(current, agent, eventId);
-  return next === current ? store : new Map(store).set(agent.id, next);
+  if (next === current) {
+    return store;
+  }
+  const updated = new Map(store).set(agent.id, next);
+  for (const [id, tracked] of store) {
+    if (wasFoldedInto(agent, tracked.agent)) {
+      updated.delete(id);
+    }
+  }
+  return updated;
 }
 
 /**
