@@ -6,6 +6,10 @@ import { DomainException } from './domain.exception';
 const fastifyError = (code: string, statusCode: number) =>
   Object.assign(new Error('fastify says no'), { name: 'FastifyError', code, statusCode });
 
+/** What TypeORM throws for a failed query: the driver's error, with its SQLSTATE, inside. */
+const postgresFailure = (code: string) =>
+  Object.assign(new Error('query failed'), { driverError: Object.assign(new Error('pg'), { code }) });
+
 describe('toApiError', () => {
   it('keeps domain codes, messages and details', () => {
     const error = new DomainException('VALIDATION_FAILED', 'bad', [{ field: 'email', message: 'required' }]);
@@ -26,12 +30,22 @@ describe('toApiError', () => {
   });
 
   it('maps a value the database refuses as data to 400, and other database errors to 500', () => {
-    const refused = (code: string) =>
-      Object.assign(new Error('bigint out of range'), {
-        driverError: Object.assign(new Error('x'), { code }),
-      });
-    expect(toApiError(refused('22003'))).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    expect(toApiError(refused('42P01'))).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+    expect(toApiError(postgresFailure('22003'))).toMatchObject({
+      statusCode: 400,
+      code: 'VALIDATION_FAILED',
+    });
+    expect(toApiError(postgresFailure('42P01'))).toMatchObject({ statusCode: 500, code: 'INTERNAL_ERROR' });
+  });
+
+  it('maps a deadlock or serialization failure to 503, so the client retries', () => {
+    expect(toApiError(postgresFailure('40P01'))).toMatchObject({
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+    });
+    expect(toApiError(postgresFailure('40001'))).toMatchObject({
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+    });
   });
 
   it('maps Nest HTTP exceptions by status', () => {

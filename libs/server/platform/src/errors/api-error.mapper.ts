@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import type { ApiError, ErrorCode } from '@ccp/contracts';
-import { isDataException, isDatabaseUnavailable } from './database-errors';
+import { isConcurrencyConflict, isDataException, isDatabaseUnavailable } from './database-errors';
 import { DomainException, STATUS_BY_CODE } from './domain.exception';
 
 /** Fastify's own error codes for body parsing and routing, mapped to ours. */
@@ -77,6 +77,13 @@ export function toApiError(error: unknown): ApiError {
       statusCode: 503,
       code: 'SERVICE_UNAVAILABLE',
       message: 'The database is unavailable; retry later',
+    };
+  }
+  if (isConcurrencyConflict(error)) {
+    return {
+      statusCode: 503,
+      code: 'SERVICE_UNAVAILABLE',
+      message: 'The request collided with concurrent changes and was rolled back; retry it',
     };
   }
   if (isDataException(error)) {

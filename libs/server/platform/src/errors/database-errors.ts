@@ -43,13 +43,28 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return POOL_MESSAGES.some((pattern) => pattern.test(message));
 }
 
+/** The SQLSTATE of a PostgreSQL error, whether TypeORM wrapped it or not. */
+function sqlStateOf(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const candidate = error as MaybeDatabaseError;
+  const wrapped = candidate.driverError === undefined ? undefined : sqlStateOf(candidate.driverError);
+  return wrapped ?? (typeof candidate.code === 'string' ? candidate.code : undefined);
+}
+
 /**
  * SQLSTATE class 22 (data exception: a value too long for its column, out of range, not a valid
  * date…). The same data fails the same way on every attempt, so retrying only delays the verdict.
  */
 export function isDataException(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const candidate = error as MaybeDatabaseError;
-  if (candidate.driverError && isDataException(candidate.driverError)) return true;
-  return typeof candidate.code === 'string' && /^22[0-9A-Z]{3}$/.test(candidate.code);
+  return /^22[0-9A-Z]{3}$/.test(sqlStateOf(error) ?? '');
+}
+
+/**
+ * A deadlock or serialization failure: PostgreSQL rolled this transaction back in favour of a
+ * concurrent one. Nothing about the request is wrong; the same request is expected to succeed
+ * when sent again.
+ */
+export function isConcurrencyConflict(error: unknown): boolean {
+  const state = sqlStateOf(error);
+  return state === '40P01' || state === '40001';
 }
