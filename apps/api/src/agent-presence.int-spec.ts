@@ -298,6 +298,18 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     expect(
       (await agentBecomes('settled', (value) => value.phoneStatus.dndStatus === 'TakeAllCalls')).status,
     ).toBe('available');
+
+    // An admin lowering the capacity to the chats already open switches queue calls off at once.
+    const lowered = await admin.patch<Agent>(`/api/agents/${agent.id}`, { maxConcurrentChats: 1 });
+    expect(lowered.body).toMatchObject({ openChats: 1, statusReason: 'chats_at_capacity' });
+    await waitFor(
+      'RingCentral to stop queue calls for the lower capacity',
+      () => dndPushes().at(-1) === 'DoNotAcceptDepartmentCalls',
+    );
+    const raised = await admin.patch<Agent>(`/api/agents/${agent.id}`, { maxConcurrentChats: 2 });
+    expect(raised.body.statusReason).not.toBe('chats_at_capacity');
+    await waitFor('RingCentral to take queue calls again', () => dndPushes().at(-1) === 'TakeAllCalls');
+    await agentBecomes('settled again', (value) => value.phoneStatus.dndStatus === 'TakeAllCalls');
   });
 
   it('keeps vendor ids nobody mapped as placeholders, and lets an admin claim them with their history', async () => {

@@ -154,8 +154,6 @@ export class AgentsService {
     for (const placeholder of placeholders) await this.absorption.absorb(work.manager, agent, placeholder);
     Object.assign(agent, fields, { mapped: true });
     const saved = await work.manager.save(AgentEntity, agent);
-    // Chat state from one placeholder and phone state from another: what do they add up to?
-    if (placeholders.length > 0) return this.presence.factsCombined(work, saved.id);
-    return toAgent(saved);
+    return this.presence.adminEdited(work, saved.id);
   }
 }

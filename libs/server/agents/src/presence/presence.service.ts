@@ -140,11 +140,12 @@ export class PresenceService {
   }
 
   /**
-   * After the agent's facts were combined outside a presence input (a placeholder's chat or phone
-   * state folded into the agent): the policy applies to them as a whole, e.g. a call that was
-   * only on the phone placeholder now takes the agent off chats.
+   * After an admin changed the agent outside any presence input: a new capacity, other vendor ids,
+   * placeholders folded in with their chat or phone state. The policy applies to the facts as they
+   * now are (a lower capacity can switch queue calls off, a call found on a folded phone
+   * placeholder takes the agent off chats), and boards hear of the edit even when the status stays.
    */
-  factsCombined(work: UnitOfWork, agentId: string): Promise<Agent> {
+  adminEdited(work: UnitOfWork, agentId: string): Promise<Agent> {
     return this.change(
       work,
       agentId,
@@ -152,7 +153,6 @@ export class PresenceService {
         this.applyCallPolicy(work, agent, policy, now);
         this.applyCapacityPolicy(work, agent, policy, now);
       },
-      // Even with the status unchanged, boards learn the vendor ids and drop the folded placeholder.
       { announceUnchanged: true },
     );
   }
