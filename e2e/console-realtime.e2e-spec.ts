@@ -5,6 +5,7 @@ import {
   loginAs,
   HttpClient,
   testEnvironment,
+  testRedisPrefix,
   waitFor,
 } from '@ccp/server-testing';
 import { randomBytes } from 'node:crypto';
@@ -56,7 +57,7 @@ describe('console: sign in, live events, resume after a dropped connection', () 
       RINGCENTRAL_VERIFICATION_TOKEN: randomBytes(16).toString('hex'),
       DATABASE_URL: database.url,
       REDIS_URL: testEnvironment.redisUrl,
-      REDIS_PREFIX: `ccp-e2e-${randomBytes(4).toString('hex')}`,
+      REDIS_PREFIX: testRedisPrefix(),
       LOG_LEVEL: 'warn',
       CONSOLE_DIST_DIR: 'dist/console/browser',
     };

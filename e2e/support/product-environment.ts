@@ -1,4 +1,10 @@
-import { createTestDatabase, freePort, testEnvironment, type VendorSecrets } from '@ccp/server-testing';
+import {
+  createTestDatabase,
+  freePort,
+  testEnvironment,
+  testRedisPrefix,
+  type VendorSecrets,
+} from '@ccp/server-testing';
 import { randomBytes } from 'node:crypto';
 import { AppProcess } from './app-process';
 
@@ -22,7 +28,7 @@ export async function seededProduct(
     RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
     DATABASE_URL: database.url,
     REDIS_URL: testEnvironment.redisUrl,
-    REDIS_PREFIX: `ccp-e2e-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: testRedisPrefix(),
     LOG_LEVEL: 'warn',
     CONSOLE_DIST_DIR: 'dist/console/browser',
     PORT: String(await freePort()),

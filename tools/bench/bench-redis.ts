@@ -1,3 +1,4 @@
+import { deleteRedisKeys } from '@ccp/server-testing';
 import { Redis } from 'ioredis';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -13,15 +14,8 @@ async function withRedis<T>(work: (redis: Redis) => Promise<T>): Promise<T> {
 }
 
 /** Deletes every key under the prefix (the bench api's queues and realtime channels); returns how many. */
-export async function deleteKeysUnderPrefix(prefix: string): Promise<number> {
-  return withRedis(async (redis) => {
-    let deleted = 0;
-    const stream = redis.scanStream({ match: `${prefix}:*`, count: 1_000 });
-    for await (const keys of stream as AsyncIterable<string[]>) {
-      if (keys.length > 0) deleted += await redis.unlink(...keys);
-    }
-    return deleted;
-  });
+export function deleteKeysUnderPrefix(prefix: string): Promise<number> {
+  return deleteRedisKeys(REDIS_URL, `${prefix}:*`);
 }
 
 export async function redisVersion(): Promise<string> {

@@ -1,6 +1,7 @@
 export { createTestDatabase } from './test-database';
 export { testEnvironment, databaseUrlFor } from './test-environment';
 export { testConfig } from './test-config';
+export { deleteRedisKeys, testRedisPrefix } from './redis-keys';
 export { waitFor } from './wait-for';
 export { HttpClient, type HttpResult } from './http-client';
 export { RealtimeTestClient } from './realtime-client';

@@ -1,6 +1,6 @@
 import { loadConfig, type AppConfig } from '@ccp/server-platform';
-import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
+import { testRedisPrefix } from './redis-keys';
 import { testEnvironment } from './test-environment';
 
 declare module 'vitest' {
@@ -20,7 +20,7 @@ export function testConfig(overrides: Record<string, string> = {}): AppConfig {
     DATABASE_URL: inject('databaseUrl'),
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: testEnvironment.redisUrl,
-    REDIS_PREFIX: `ccp-test-${randomBytes(4).toString('hex')}`,
+    REDIS_PREFIX: testRedisPrefix(),
     LOG_LEVEL: 'silent',
     CONSOLE_DIST_DIR: 'tmp/no-console-in-tests',
     ...overrides,
