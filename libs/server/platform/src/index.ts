@@ -14,7 +14,7 @@ export { DomainException } from './errors/domain.exception';
 export { isDatabaseUnavailable, isDataException } from './errors/database-errors';
 export { createApiApplication } from './http/api-application';
 export { QUEUE_DASHBOARD_PATH } from './http/queue-dashboard';
-export { HandlesJob } from './queue/job-handler.decorator';
+export { HandlesJob, isLastAttempt } from './queue/job-handler.decorator';
 export { JobQueue, QueueUnavailableError } from './queue/job-queue.service';
 export { QueueModule } from './queue/queue.module';
 export {

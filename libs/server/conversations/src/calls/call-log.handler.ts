@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   Audience,
   HandlesJob,
+  isLastAttempt,
   JobQueue,
   RealtimePublisher,
   type FetchCallLogPayload,
@@ -46,7 +47,7 @@ export class CallLogHandler {
       return outcome;
     } catch (error) {
       // The last attempt gives up for good, so the sweep must not bring it back.
-      if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.settle(payload.conversationId);
+      if (isLastAttempt(job)) await this.settle(payload.conversationId);
       throw error;
     }
   }

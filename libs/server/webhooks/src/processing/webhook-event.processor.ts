@@ -4,6 +4,7 @@ import {
   HandlesJob,
   SyncLogsRepository,
   isDataException,
+  isLastAttempt,
   type ProcessWebhookPayload,
 } from '@ccp/server-platform';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -85,7 +86,7 @@ export class WebhookEventProcessor {
         error instanceof InvalidWebhookError ? `invalid payload: ${error.reason}` : (error as Error).message;
       // Neither an unparsable payload nor a value the database refuses gets better on a retry.
       const permanent = error instanceof InvalidWebhookError || isDataException(error);
-      const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      const lastAttempt = permanent || isLastAttempt(job);
       await this.inbox.markFailed(payload.eventId, message, lastAttempt);
       await this.syncLogs.record({
         operationType: 'webhook.process',
