@@ -214,6 +214,18 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     await leg(11, 'Disconnected');
     const back = await agentBecomes('available after the wrap-up', (value) => value.status === 'available');
     expect(back).toMatchObject({ chatStatus: 'accepting_chats', phoneStatus: { telephonyStatus: 'NoCall' } });
+
+    // Delivered after the end of the call it belongs to: it must not put the agent back on it.
+    await leg(9, 'Hold');
+    await waitFor('the late notification to be processed', async () => {
+      const pending = (await admin.get<Page<unknown>>('/api/webhook-events?status=received')).body;
+      return pending.total === 0;
+    });
+    expect(await current()).toMatchObject({
+      status: 'available',
+      chatStatus: 'accepting_chats',
+      phoneStatus: { telephonyStatus: 'NoCall' },
+    });
   });
 
   it('never lets an older RingCentral presence overwrite a newer one', async () => {

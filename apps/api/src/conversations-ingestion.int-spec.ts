@@ -112,7 +112,9 @@ async function snapshot(dataSource: DataSource) {
      FROM customers c JOIN customer_identities i ON i.customer_id = c.id GROUP BY c.id ORDER BY min(i.value)`,
   );
   const agentRows = await query<Record<string, unknown>>(
-    `SELECT name, email, livechat_agent_id, ringcentral_extension_id, mapped FROM agents
+    `SELECT name, email, livechat_agent_id, ringcentral_extension_id, mapped,
+            status, status_reason, chat_status, phone_telephony_status, phone_presence_status
+     FROM agents
      ORDER BY coalesce(livechat_agent_id, ringcentral_extension_id)`,
   );
   return { conversations: rows, customers: people, agents: agentRows };

@@ -10,6 +10,18 @@ export interface PendingEcho {
   expiresAt: string;
 }
 
+/** The newest telephony-session notification applied for one of the agent's call legs. */
+export interface CallLeg {
+  sequence: number;
+  /** The presence `telephonyStatus` the leg amounts to; null once it is over. */
+  telephonyStatus: string | null;
+  /**
+   * ISO time the leg was seen to end. An ended leg is kept for a while so that an older
+   * notification of the same session, delivered late, cannot bring the call back.
+   */
+  endedAt?: string;
+}
+
 /**
  * One person who answers chats and calls, with the ids the vendors know them by. Ingestion creates
  * placeholders (`mapped = false`) for vendor ids nobody has linked yet, so no reference is dropped;
@@ -105,7 +117,7 @@ export class AgentEntity {
    * sequence applied; they set the phone state as fast as presence does (and order within a call).
    */
   @Column({ type: 'jsonb', default: {} })
-  callLegs!: Record<string, { sequence: number; telephonyStatus: string }>;
+  callLegs!: Record<string, CallLeg>;
 
   /** Our own recent changes, so their webhooks are recognised as echoes and not as the agent's. */
   @Column({ type: 'jsonb', default: [] })

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Agent, ChatRoutingStatus, PresencePolicy, UnifiedStatus } from '@ccp/contracts';
 import { Audience, JobQueue, RealtimePublisher, type JobName, type JobPayloads } from '@ccp/server-platform';
 import type { EntityManager } from 'typeorm';
-import { AgentEntity } from '../directory/agent.entity';
+import { AgentEntity, type CallLeg } from '../directory/agent.entity';
 import { toAgent } from '../directory/agent.view';
 import { PresencePolicyStore } from '../policy/presence-policy.store';
 import { startStatusInterval } from '../timeline/agent-timeline';
@@ -24,6 +24,20 @@ export interface PhonePresence {
 }
 
 type PresenceJob = Extract<JobName, `presence.${string}`>;
+
+/**
+ * How long an ended call leg is remembered. RingCentral's redelivery schedule is undocumented
+ * (vendor-webhooks.md §2.7), and an admin may replay a dead event later the same day; a day
+ * covers both, and keeps the list short for agents who take many calls.
+ */
+const ENDED_LEG_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+function withoutExpiredEndedLegs(legs: Record<string, CallLeg>, now: Date): Record<string, CallLeg> {
+  const keepAfter = now.getTime() - ENDED_LEG_RETENTION_MS;
+  return Object.fromEntries(
+    Object.entries(legs).filter(([, leg]) => !leg.endedAt || Date.parse(leg.endedAt) > keepAfter),
+  );
+}
 
 /** RingCentral's DND value that still rings the agent's own calls but no queue calls. */
 const NO_QUEUE_CALLS = 'DoNotAcceptDepartmentCalls';
@@ -79,7 +93,8 @@ export class PresenceService {
 
   /**
    * A telephony-session notification about one of the agent's call legs. Ordered per session by
-   * its sequence; a leg that ended is forgotten, and with no leg left the phone is free.
+   * its sequence; with no leg left in progress the phone is free. A leg that ended keeps its
+   * sequence, so a notification from before its end that arrives afterwards changes nothing.
    */
   async callLegReported(
     work: UnitOfWork,
@@ -89,12 +104,12 @@ export class PresenceService {
     await this.change(work, agentId, (agent, policy, now) => {
       const known = agent.callLegs[leg.telephonySessionId];
       if (known && leg.sequence <= known.sequence) return;
-      const legs = { ...agent.callLegs };
-      if (leg.telephonyStatus)
-        legs[leg.telephonySessionId] = { sequence: leg.sequence, telephonyStatus: leg.telephonyStatus };
-      else delete legs[leg.telephonySessionId];
+      const legs = withoutExpiredEndedLegs(agent.callLegs, now);
+      legs[leg.telephonySessionId] = leg.telephonyStatus
+        ? { sequence: leg.sequence, telephonyStatus: leg.telephonyStatus }
+        : { sequence: leg.sequence, telephonyStatus: null, endedAt: now.toISOString() };
       agent.callLegs = legs;
-      const active = Object.values(legs).map((entry) => entry.telephonyStatus);
+      const active = Object.values(legs).flatMap((entry) => entry.telephonyStatus ?? []);
       agent.phoneTelephonyStatus = active.includes('CallConnected')
         ? 'CallConnected'
         : (active[0] ?? 'NoCall');
