@@ -192,20 +192,29 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     }
   });
 
+  const newSession = () => `s-${randomUUID().replaceAll('-', '')}`;
+  /** A telephony-session notification about the agent's own leg of the call. */
+  const sendCallLeg = (session: string, sequence: number, code: string) =>
+    deliver(
+      api.baseUrl,
+      ringCentralDelivery(
+        telephonyNotification({
+          envelope: { uuid: randomUUID() },
+          body: { telephonySessionId: session, sequence },
+          parties: [agentParty({ extensionId: EXTENSION_ID, id: `p-${session}-3`, status: { code } })],
+        }),
+        secrets.ringcentralToken,
+      ),
+    );
+  const allWebhooksProcessed = () =>
+    waitFor('every webhook to be processed', async () => {
+      const pending = (await admin.get<Page<unknown>>('/api/webhook-events?status=received')).body;
+      return pending.total === 0;
+    });
+
   it('follows a telephony-session call leg as quickly as presence, in sequence order', async () => {
-    const session = `s-${randomUUID().replaceAll('-', '')}`;
-    const leg = (sequence: number, code: string) =>
-      deliver(
-        api.baseUrl,
-        ringCentralDelivery(
-          telephonyNotification({
-            envelope: { uuid: randomUUID() },
-            body: { telephonySessionId: session, sequence },
-            parties: [agentParty({ extensionId: EXTENSION_ID, id: `p-${session}-3`, status: { code } })],
-          }),
-          secrets.ringcentralToken,
-        ),
-      );
+    const session = newSession();
+    const leg = (sequence: number, code: string) => sendCallLeg(session, sequence, code);
     await agentBecomes('available', (value) => value.status === 'available');
     await leg(8, 'Answered');
     await leg(7, 'Proceeding');
@@ -217,10 +226,7 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
 
     // Delivered after the end of the call it belongs to: it must not put the agent back on it.
     await leg(9, 'Hold');
-    await waitFor('the late notification to be processed', async () => {
-      const pending = (await admin.get<Page<unknown>>('/api/webhook-events?status=received')).body;
-      return pending.total === 0;
-    });
+    await allWebhooksProcessed();
     expect(await current()).toMatchObject({
       status: 'available',
       chatStatus: 'accepting_chats',
@@ -228,14 +234,27 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     });
   });
 
+  it('forgets a call leg whose end never arrived once RingCentral presence reports no call', async () => {
+    await agentBecomes('available', (value) => value.status === 'available');
+    // The Disconnected of this call is lost on the way.
+    await sendCallLeg(newSession(), 3, 'Answered');
+    await agentBecomes('on the call', (value) => value.statusReason === 'on_call');
+    await sendPhonePresence({ telephonyStatus: 'NoCall', presenceStatus: 'Available' });
+    await agentBecomes('available after the wrap-up', (value) => value.status === 'available');
+
+    const next = newSession();
+    await sendCallLeg(next, 2, 'Answered');
+    await agentBecomes('on the next call', (value) => value.statusReason === 'on_call');
+    await sendCallLeg(next, 4, 'Disconnected');
+    const free = await agentBecomes('available after the next call', (value) => value.status === 'available');
+    expect(free.phoneStatus.telephonyStatus).toBe('NoCall');
+  });
+
   it('never lets an older RingCentral presence overwrite a newer one', async () => {
     const newer = (presenceSequence += 10);
     await sendPhonePresence({ telephonyStatus: 'NoCall', userStatus: 'Available' }, newer);
     await sendPhonePresence({ telephonyStatus: 'CallConnected' }, newer - 5);
-    await waitFor('both notifications to be processed', async () => {
-      const pending = (await admin.get<Page<unknown>>('/api/webhook-events?status=received')).body;
-      return pending.total === 0;
-    });
+    await allWebhooksProcessed();
     expect((await current()).phoneStatus.telephonyStatus).toBe('NoCall');
   });
 

@@ -32,11 +32,18 @@ type PresenceJob = Extract<JobName, `presence.${string}`>;
  */
 const ENDED_LEG_RETENTION_MS = 24 * 60 * 60 * 1000;
 
+function isRecentlyEnded(leg: CallLeg, now: Date): boolean {
+  return leg.endedAt !== undefined && Date.parse(leg.endedAt) > now.getTime() - ENDED_LEG_RETENTION_MS;
+}
+
 function withoutExpiredEndedLegs(legs: Record<string, CallLeg>, now: Date): Record<string, CallLeg> {
-  const keepAfter = now.getTime() - ENDED_LEG_RETENTION_MS;
   return Object.fromEntries(
-    Object.entries(legs).filter(([, leg]) => !leg.endedAt || Date.parse(leg.endedAt) > keepAfter),
+    Object.entries(legs).filter(([, leg]) => leg.endedAt === undefined || isRecentlyEnded(leg, now)),
   );
+}
+
+function endedLegsOnly(legs: Record<string, CallLeg>, now: Date): Record<string, CallLeg> {
+  return Object.fromEntries(Object.entries(legs).filter(([, leg]) => isRecentlyEnded(leg, now)));
 }
 
 /** RingCentral's DND value that still rings the agent's own calls but no queue calls. */
@@ -79,6 +86,12 @@ export class PresenceService {
       agent.phoneUserStatus = presence.userStatus ?? agent.phoneUserStatus;
       // Absent when unchanged (vendor-webhooks.md §2.5).
       agent.phoneTelephonyStatus = presence.telephonyStatus ?? agent.phoneTelephonyStatus;
+      if (presence.telephonyStatus === 'NoCall') {
+        // RingCentral sees no call at all: a leg whose end never reached us (notifications can be
+        // lost, §2.7) must not keep the agent busy once another call ends. Forgotten rather than
+        // marked ended, so that a call this notification predates comes back with its next leg.
+        agent.callLegs = endedLegsOnly(agent.callLegs, now);
+      }
       if (presence.dndStatus !== undefined) {
         const { echo, remaining } = consumeEcho(agent.pendingEchoes, 'ringcentral', presence.dndStatus, now);
         agent.pendingEchoes = remaining;
