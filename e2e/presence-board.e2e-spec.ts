@@ -1,6 +1,6 @@
 import type { PresencePolicy } from '@ccp/contracts';
 import {
-  agentParty,
+  agentLegNotification,
   AGENT_ID,
   DEMO_PASSWORD,
   deliver,
@@ -10,12 +10,11 @@ import {
   ringCentralDelivery,
   routingStatusSetBody,
   startFakeVendors,
-  telephonyNotification,
   waitFor,
   type FakeVendors,
   type RecordedRequest,
 } from '@ccp/server-testing';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -54,11 +53,7 @@ describe('supervisor board: an agent on a call is taken off chats, and given the
     deliver(
       api.baseUrl,
       ringCentralDelivery(
-        telephonyNotification({
-          envelope: { uuid: randomUUID() },
-          body: { telephonySessionId: session, sequence },
-          parties: [agentParty({ id: `p-${session}-3`, status: { code } })],
-        }),
+        agentLegNotification({ telephonySessionId: session, sequence, code }),
         secrets.ringcentralToken,
       ),
     );

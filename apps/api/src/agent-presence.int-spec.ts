@@ -5,6 +5,7 @@ import { DemoUsersSeeder } from '@ccp/server-platform';
 import {
   AGENT_EXTENSION_ID,
   AGENT_ID,
+  agentLegNotification,
   agentParty,
   agentUser,
   chatDeactivatedBody,
@@ -194,15 +195,11 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
 
   const newSession = () => `s-${randomUUID().replaceAll('-', '')}`;
   /** A telephony-session notification about the agent's own leg of the call. */
-  const sendCallLeg = (session: string, sequence: number, code: string) =>
+  const sendCallLeg = (telephonySessionId: string, sequence: number, code: string) =>
     deliver(
       api.baseUrl,
       ringCentralDelivery(
-        telephonyNotification({
-          envelope: { uuid: randomUUID() },
-          body: { telephonySessionId: session, sequence },
-          parties: [agentParty({ extensionId: EXTENSION_ID, id: `p-${session}-3`, status: { code } })],
-        }),
+        agentLegNotification({ telephonySessionId, sequence, code, extensionId: EXTENSION_ID }),
         secrets.ringcentralToken,
       ),
     );
