@@ -340,6 +340,60 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     await agentBecomes('settled again', (value) => value.phoneStatus.dndStatus === 'TakeAllCalls');
   });
 
+  it('counts open chats under the agent lock, so two chats changing at once leave the right count', async () => {
+    const livechatId = 'olga.overlap@example.com';
+    const envelope = { secretKey: secrets.livechatSecret };
+    const startChat = (chatId: string) =>
+      deliver(
+        api.baseUrl,
+        liveChatDelivery(
+          incomingChatBody(
+            {
+              chat: { id: chatId, users: [customerUser(), agentUser({ id: livechatId, email: livechatId })] },
+              thread: { id: `T${chatId}` },
+            },
+            envelope,
+          ),
+        ),
+      );
+    const olga = async () =>
+      (await admin.get<Page<Agent>>('/api/agents?limit=200')).body.items.find(
+        (item) => item.livechatAgentId === livechatId,
+      );
+    const first = `C${randomUUID().slice(0, 8).toUpperCase()}`;
+    await startChat(first);
+    const holding = await waitFor('the agent holding one chat', async () => {
+      const value = await olga();
+      return value?.openChats === 1 ? value : undefined;
+    });
+
+    const dataSource = api.app.get(DataSource);
+    // Another event's transaction, held open: it has ended the first chat and holds the agent.
+    const ending = dataSource.createQueryRunner();
+    await ending.startTransaction();
+    try {
+      await ending.query(`UPDATE conversations SET status = 'ended', ended_at = now() WHERE chat_id = $1`, [
+        first,
+      ]);
+      await ending.query('SELECT id FROM agents WHERE id = $1 FOR NO KEY UPDATE', [holding.id]);
+      await startChat(`C${randomUUID().slice(0, 8).toUpperCase()}`);
+      await waitFor('the second chat to wait for the agent', async () => {
+        const [waiting] = (await dataSource.query(
+          `SELECT count(*)::int AS count FROM pg_stat_activity
+            WHERE wait_event_type = 'Lock' AND datname = current_database()`,
+        )) as { count: number }[];
+        return (waiting?.count ?? 0) > 0;
+      });
+      await ending.query('UPDATE agents SET open_chats = 0 WHERE id = $1', [holding.id]);
+      await ending.commitTransaction();
+    } finally {
+      if (ending.isTransactionActive) await ending.rollbackTransaction();
+      await ending.release();
+    }
+    await allWebhooksProcessed();
+    expect((await olga())?.openChats).toBe(1);
+  });
+
   it('keeps vendor ids nobody mapped as placeholders, and lets an admin claim them with their history', async () => {
     await sendLiveChatStatus('accepting chats', 'new.hire@example.com');
     const placeholder = await waitFor('a placeholder for the unknown LiveChat agent', async () =>

@@ -130,9 +130,18 @@ export class PresenceService {
     });
   }
 
-  async openChatsChanged(work: UnitOfWork, agentId: string, openChats: number): Promise<void> {
-    await this.change(work, agentId, (agent, policy, now) => {
-      agent.openChats = openChats;
+  /**
+   * The agent's chats changed. They are counted once the agent's row is locked: counted before,
+   * two transactions changing two of the agent's chats at once would each miss the other's change,
+   * and the one that commits last would leave its wrong count behind.
+   */
+  async openChatsChanged(
+    work: UnitOfWork,
+    agentId: string,
+    countOpenChats: () => Promise<number>,
+  ): Promise<void> {
+    await this.change(work, agentId, async (agent, policy, now) => {
+      agent.openChats = await countOpenChats();
       this.applyCapacityPolicy(work, agent, policy, now);
     });
   }
@@ -259,7 +268,7 @@ export class PresenceService {
   private async change(
     work: UnitOfWork,
     agentId: string,
-    mutate: (agent: AgentEntity, policy: PresencePolicy, now: Date) => void,
+    mutate: (agent: AgentEntity, policy: PresencePolicy, now: Date) => void | Promise<void>,
     { announceUnchanged = false } = {},
   ): Promise<Agent> {
     const { manager } = work;
@@ -271,7 +280,7 @@ export class PresenceService {
     });
     const before = toAgent(agent);
     const now = new Date();
-    mutate(agent, await this.policies.get(manager), now);
+    await mutate(agent, await this.policies.get(manager), now);
     const derived = deriveUnifiedStatus({
       manualStatus: agent.manualStatus,
       chatStatus: agent.chatStatus,

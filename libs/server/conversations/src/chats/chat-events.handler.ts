@@ -230,10 +230,8 @@ export class ChatEventsHandler {
     context.beforeCommit(async () => {
       // Sorted, so two transactions never lock two agents in opposite order.
       for (const agentId of [...new Set(agentIds)].sort()) {
-        await this.presence.openChatsChanged(
-          context,
-          agentId,
-          await this.store.openChatsOf(context.manager, agentId),
+        await this.presence.openChatsChanged(context, agentId, () =>
+          this.store.openChatsOf(context.manager, agentId),
         );
       }
     });
