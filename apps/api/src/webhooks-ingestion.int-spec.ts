@@ -10,6 +10,7 @@ import type {
   WebhookEventDetail,
 } from '@ccp/contracts';
 import { DemoUsersSeeder } from '@ccp/server-platform';
+import { OutboxRelay } from '@ccp/server-webhooks';
 import {
   agentParty,
   DEMO_PASSWORD,
@@ -29,6 +30,7 @@ import {
   type RunningApi,
 } from '@ccp/server-testing';
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiModule } from './api.module';
 
@@ -394,6 +396,34 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       await redis.start();
       for (const chatId of chatIds)
         await waitFor(`${chatId} after Redis returned`, () => settled(chatId), { timeoutMs: 20_000 });
+    });
+
+    it('processes the webhooks whose queued job or pending retry Redis lost in a restart', async () => {
+      const queued = newChatId();
+      const retrying = newChatId();
+      await redis.stop();
+      for (const chatId of [queued, retrying])
+        expect((await api.http.post('/webhooks/livechat', incomingEvent(chatId))).status).toBe(200);
+      const [queuedEvent] = await eventsWithKeyPart(queued);
+      const [retryingEvent] = await eventsWithKeyPart(retrying);
+      const ids = [queuedEvent?.id, retryingEvent?.id];
+      // As it was before the restart: both had been relayed to the queue minutes ago, and the
+      // second had failed once and was waiting for its retry. The restart emptied Redis.
+      const database = api.app.get(DataSource);
+      await database.query('DELETE FROM webhook_outbox WHERE webhook_event_id = ANY($1::uuid[])', [ids]);
+      await database.query(
+        `UPDATE webhook_events SET received_at = now() - interval '10 minutes' WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      await database.query(
+        `UPDATE webhook_events SET status = 'failed', attempts = 1, last_error = 'deadlock detected' WHERE id = $1`,
+        [retryingEvent?.id],
+      );
+      await redis.start();
+
+      expect(await worker.get(OutboxRelay).restoreLostJobs()).toBeGreaterThanOrEqual(2);
+      for (const chatId of [queued, retrying])
+        await waitFor(`${chatId} after its job was restored`, () => settled(chatId), { timeoutMs: 20_000 });
     });
   });
 });

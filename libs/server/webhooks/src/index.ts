@@ -3,3 +3,4 @@ export { HandlesDomainEvent } from './processing/domain-event-handler.decorator'
 export type { DomainEventContext } from './processing/domain-event.dispatcher';
 export type { DomainEvent, DomainEventOf, DomainEventType } from './parsing/domain-events';
 export { INBOX_STORE_STATEMENT } from './inbox/inbox.repository';
+export { OutboxRelay } from './processing/outbox-relay.service';

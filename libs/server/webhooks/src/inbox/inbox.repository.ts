@@ -150,14 +150,15 @@ export class InboxRepository {
   }
 
   /**
-   * Puts events back into the outbox that have waited in `received` longer than `olderThanMs`
-   * without one: their job was lost (Redis restarted without persistence, a flushed queue).
-   * Re-adding under the event key is a no-op for jobs that are in fact still queued.
+   * Puts events back into the outbox that have waited unprocessed longer than `olderThanMs`
+   * without one: their job was lost (Redis restarted without persistence, a flushed queue). That
+   * includes events that failed and were waiting for a retry, which lived only in Redis too.
+   * Re-adding under the event key is a no-op for jobs that are in fact still queued or delayed.
    */
   async restoreLostJobs(olderThanMs: number, limit: number): Promise<number> {
     const stale: { id: string; event_key: string }[] = await this.dataSource.query(
       `SELECT e.id, e.event_key FROM webhook_events e
-       WHERE e.status = 'received'
+       WHERE e.status IN ('received', 'failed')
          AND e.received_at < now() - make_interval(secs => $1::double precision / 1000)
          AND NOT EXISTS (SELECT 1 FROM webhook_outbox o WHERE o.webhook_event_id = e.id)
        ORDER BY e.received_at LIMIT $2`,

@@ -40,13 +40,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running;
   }
 
+  /** Puts webhooks whose queue job was lost back into the outbox, for the next round to enqueue. */
+  async restoreLostJobs(): Promise<number> {
+    const restored = await this.inbox.restoreLostJobs(LOST_JOB_AFTER_MS, BATCH);
+    if (restored > 0) this.logger.warn(`restored ${restored} webhooks whose queue job was lost`);
+    return restored;
+  }
+
   /** Enqueues one batch; throws (rolling the batch back into the outbox) if the queue is unavailable. */
   async relayOnce(): Promise<number> {
     this.rounds += 1;
-    if (this.rounds % LOST_JOB_SWEEP_EVERY === 0) {
-      const restored = await this.inbox.restoreLostJobs(LOST_JOB_AFTER_MS, BATCH);
-      if (restored > 0) this.logger.warn(`restored ${restored} webhooks whose queue job was lost`);
-    }
+    if (this.rounds % LOST_JOB_SWEEP_EVERY === 0) await this.restoreLostJobs();
     // A failed add (QueueUnavailableError) rolls the batch back into the outbox for the next round.
     const relayed = await this.inbox.relayOutbox(BATCH, MIN_AGE_MS, (entries) =>
       this.jobs.addBulk(
