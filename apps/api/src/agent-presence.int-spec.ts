@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Agent, Page, PresencePolicy, UserProfile } from '@ccp/contracts';
 import { AgentDirectory, DemoAgentSeeder } from '@ccp/server-agents';
-import { DemoUsersSeeder } from '@ccp/server-platform';
+import { DemoUsersSeeder, JobQueue } from '@ccp/server-platform';
 import {
   AGENT_EXTENSION_ID,
   AGENT_ID,
@@ -245,6 +245,36 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     await sendCallLeg(next, 4, 'Disconnected');
     const free = await agentBecomes('available after the next call', (value) => value.status === 'available');
     expect(free.phoneStatus.telephonyStatus).toBe('NoCall');
+  });
+
+  it('ends a wrap-up whose restore job Redis lost, once it is overdue', async () => {
+    await agentBecomes('available', (value) => value.status === 'available');
+    const jobs = api.app.get(JobQueue);
+    const integrations = jobs.queue('integrations');
+    await integrations.pause();
+    try {
+      const session = newSession();
+      await sendCallLeg(session, 2, 'Answered');
+      await agentBecomes('on the call', (value) => value.statusReason === 'on_call');
+      await sendCallLeg(session, 3, 'Disconnected');
+      await agentBecomes('wrapping up', (value) => value.statusReason === 'wrap_up');
+      // Lost: Redis restarted before it was due. The wrap-up's end has long passed since.
+      const restores = await waitFor('the restore job to be queued', async () => {
+        const queued = await integrations.getJobs(['delayed', 'waiting']);
+        const found = queued.filter((job) => job.name === 'presence.restore-after-call');
+        return found.length > 0 ? found : undefined;
+      });
+      for (const job of restores) await job.remove();
+      await api.app
+        .get(DataSource)
+        .query(`UPDATE agents SET wrap_up_until = now() - interval '2 minutes' WHERE id = $1`, [agent.id]);
+    } finally {
+      await integrations.resume();
+    }
+
+    await jobs.add('presence.sweep-overdue-wrap-ups', { graceMs: 60_000 });
+    const back = await agentBecomes('available again', (value) => value.status === 'available');
+    expect(back.chatStatus).toBe('accepting_chats');
   });
 
   it('never lets an older RingCentral presence overwrite a newer one', async () => {

@@ -26,7 +26,7 @@ export {
   type JobPayloads,
   type ProcessWebhookPayload,
   type FetchCallLogPayload,
-  type SweepCallLogFetchesPayload,
+  type SweepOverduePayload,
   type RenewSubscriptionPayload,
   type PushChatStatusPayload,
   type PushPhoneStatusPayload,

@@ -5,14 +5,17 @@ import {
   type PushChatStatusPayload,
   type PushPhoneStatusPayload,
   type RestoreAfterCallPayload,
+  type SweepOverduePayload,
 } from '@ccp/server-platform';
 import { LiveChatClient, OutboundCallError, RingCentralClient } from '@ccp/server-integrations';
 import { UnrecoverableError } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, LessThan } from 'typeorm';
 import { AgentEntity } from '../directory/agent.entity';
 import { PresenceService } from './presence.service';
 
 export type PushOutcome = 'pushed' | 'skipped' | 'no-vendor-id';
+
+const SWEEP_BATCH = 100;
 
 /** A vendor refusing the request (bad id, no permission) will refuse it on every retry too. */
 function rethrowForQueue(error: unknown): never {
@@ -20,7 +23,7 @@ function rethrowForQueue(error: unknown): never {
   throw error;
 }
 
-/** The presence jobs: pushes to the vendors (each a sync log row) and the end of a wrap-up. */
+/** The presence jobs: pushes to the vendors (each a sync log row) and the end of wrap-ups. */
 @Injectable()
 export class PresenceOutboundHandler {
   constructor(
@@ -60,5 +63,21 @@ export class PresenceOutboundHandler {
       this.presence.wrapUpEnded({ manager, afterCommit: (effect) => effects.push(effect) }, payload.agentId),
     );
     for (const effect of effects) await effect();
+  }
+
+  /**
+   * Ends the wrap-ups whose restore job is overdue: it was lost, and without this the agent would
+   * stay off chats until their next call. Ending a wrap-up twice changes nothing.
+   */
+  @HandlesJob('presence.sweep-overdue-wrap-ups')
+  async sweepOverdueWrapUps(payload: SweepOverduePayload): Promise<number> {
+    const overdue = await this.dataSource.getRepository(AgentEntity).find({
+      select: { id: true },
+      where: { wrapUpUntil: LessThan(new Date(Date.now() - payload.graceMs)) },
+      order: { wrapUpUntil: 'ASC' },
+      take: SWEEP_BATCH,
+    });
+    for (const { id } of overdue) await this.restoreAfterCall({ agentId: id });
+    return overdue.length;
   }
 }

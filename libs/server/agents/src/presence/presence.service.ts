@@ -23,7 +23,8 @@ export interface PhonePresence {
   dndStatus?: string;
 }
 
-type PresenceJob = Extract<JobName, `presence.${string}`>;
+/** The jobs about one agent, which a presence change queues. */
+type PresenceJob = { [N in JobName]: JobPayloads[N] extends { agentId: string } ? N : never }[JobName];
 
 /**
  * How long an ended call leg is remembered. RingCentral's redelivery schedule is undocumented

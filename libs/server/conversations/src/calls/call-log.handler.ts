@@ -7,7 +7,7 @@ import {
   JobQueue,
   RealtimePublisher,
   type FetchCallLogPayload,
-  type SweepCallLogFetchesPayload,
+  type SweepOverduePayload,
 } from '@ccp/server-platform';
 import type { Job } from 'bullmq';
 import { RingCentralClient } from '@ccp/server-integrations';
@@ -83,7 +83,7 @@ export class CallLogHandler {
    * is in fact still queued or retrying is not doubled.
    */
   @HandlesJob('calls.sweep-call-log-fetches')
-  async sweep(payload: SweepCallLogFetchesPayload): Promise<number> {
+  async sweep(payload: SweepOverduePayload): Promise<number> {
     const overdue: { id: string; external_id: string }[] = await this.dataSource.query(
       `SELECT id, external_id FROM conversations
        WHERE call_log_due_at < now() - make_interval(secs => $1::double precision / 1000)

@@ -35,8 +35,11 @@ export class FetchCallLogPayload {
   telephonySessionId!: string;
 }
 
-/** Queue the call-log fetches that are overdue by more than graceMs (their job was lost). */
-export class SweepCallLogFetchesPayload {
+/**
+ * Redo what is overdue by more than graceMs: its delayed job was lost (Redis down when it was due
+ * to be added, or restarted without persistence). PostgreSQL knows what is due; Redis only when.
+ */
+export class SweepOverduePayload {
   @IsInt()
   @Min(0)
   graceMs!: number;
@@ -84,11 +87,12 @@ export interface JobPayloads {
   'maintenance.trim-event-log': TrimEventLogPayload;
   'webhooks.process': ProcessWebhookPayload;
   'calls.fetch-call-log': FetchCallLogPayload;
-  'calls.sweep-call-log-fetches': SweepCallLogFetchesPayload;
+  'calls.sweep-call-log-fetches': SweepOverduePayload;
   'ringcentral.renew-subscription': RenewSubscriptionPayload;
   'presence.push-chat-status': PushChatStatusPayload;
   'presence.push-phone-status': PushPhoneStatusPayload;
   'presence.restore-after-call': RestoreAfterCallPayload;
+  'presence.sweep-overdue-wrap-ups': SweepOverduePayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -119,6 +123,18 @@ const exponentialRetry = (attempts: number, delay: number): JobRetryOptions => (
   backoff: { type: 'exponential', delay, jitter: 0.5 },
 });
 
+/** A sweep for work whose delayed job was lost, once a minute. */
+const everyMinuteOverdueSweep = {
+  queue: 'maintenance',
+  payload: SweepOverduePayload,
+  options: exponentialRetry(3, 5_000),
+  schedule: {
+    repeat: { every: 60_000 },
+    // Work that is running or about to retry is not overdue yet: leave it a minute.
+    payload: () => ({ graceMs: 60_000 }),
+  },
+} satisfies JobDefinition<'calls.sweep-call-log-fetches' | 'presence.sweep-overdue-wrap-ups'>;
+
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   'maintenance.trim-event-log': {
     queue: 'maintenance',
@@ -143,16 +159,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     // The record may take a while to appear in the call log, so retries wait longer.
     options: exponentialRetry(6, 30_000),
   },
-  'calls.sweep-call-log-fetches': {
-    queue: 'maintenance',
-    payload: SweepCallLogFetchesPayload,
-    options: exponentialRetry(3, 5_000),
-    schedule: {
-      repeat: { every: 60_000 },
-      // A fetch that is running or about to retry is not overdue yet: leave it a minute.
-      payload: () => ({ graceMs: 60_000 }),
-    },
-  },
+  'calls.sweep-call-log-fetches': everyMinuteOverdueSweep,
   'ringcentral.renew-subscription': {
     queue: 'integrations',
     payload: RenewSubscriptionPayload,
@@ -173,6 +180,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     payload: RestoreAfterCallPayload,
     options: exponentialRetry(5, 1_000),
   },
+  'presence.sweep-overdue-wrap-ups': everyMinuteOverdueSweep,
 };
 
 /** BullMQ reserves ':' in job ids; event keys use it as a separator. */
