@@ -9,7 +9,7 @@ import type {
   WebhookEvent,
   WebhookEventDetail,
 } from '@ccp/contracts';
-import { DemoUsersSeeder } from '@ccp/server-platform';
+import { DemoUsersSeeder, JobQueue, QueueWorkers } from '@ccp/server-platform';
 import { OutboxRelay } from '@ccp/server-webhooks';
 import {
   agentParty,
@@ -396,6 +396,28 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       await redis.start();
       for (const chatId of chatIds)
         await waitFor(`${chatId} after Redis returned`, () => settled(chatId), { timeoutMs: 20_000 });
+    });
+
+    it('schedules its sweeps again once Redis restarted empty', async () => {
+      const scheduled = [
+        'maintenance.trim-event-log',
+        'calls.sweep-call-log-fetches',
+        'presence.sweep-overdue-wrap-ups',
+      ];
+      const maintenance = api.app.get(JobQueue).queue('maintenance');
+      await redis.stop();
+      await redis.start();
+      // Until the queue has reconnected, asking throws.
+      const before = await waitFor('the queue to reconnect', async () => ({
+        scheduler: await maintenance.getJobScheduler('presence.sweep-overdue-wrap-ups'),
+      }));
+      expect(before.scheduler).toBeUndefined();
+
+      const workers = worker.get(QueueWorkers);
+      const restored = await waitFor('the worker to reach Redis', () => workers.restoreMissingSchedules());
+      expect(restored.sort()).toEqual([...scheduled].sort());
+      for (const name of scheduled) expect(await maintenance.getJobScheduler(name)).toBeDefined();
+      expect(await workers.restoreMissingSchedules()).toEqual([]);
     });
 
     it('processes the webhooks whose queued job or pending retry Redis lost in a restart', async () => {

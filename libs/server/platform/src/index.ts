@@ -16,6 +16,7 @@ export { createApiApplication } from './http/api-application';
 export { QUEUE_DASHBOARD_PATH } from './http/queue-dashboard';
 export { HandlesJob, isLastAttempt } from './queue/job-handler.decorator';
 export { JobQueue, QueueUnavailableError } from './queue/job-queue.service';
+export { QueueWorkers } from './queue/queue-workers.service';
 export { QueueModule } from './queue/queue.module';
 export {
   JOBS,

@@ -38,12 +38,19 @@ export function collectHandlers(
   return handlers;
 }
 
+/** How often the worker checks that Redis still holds its schedules. */
+const SCHEDULE_CHECK_MS = 60_000;
+
+const SCHEDULED_JOBS = JOB_NAMES.filter((name) => JOBS[name].schedule !== undefined);
+
 /** Runs one BullMQ worker per queue in the worker process and schedules the repeatable jobs. */
 @Injectable()
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QueueWorkers.name);
   private readonly workers: Worker[] = [];
   private readonly connections: Redis[] = [];
+  private scheduleCheck?: NodeJS.Timeout;
+  private checkingSchedules?: Promise<unknown>;
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -74,12 +81,33 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       worker.on('error', (error) => this.logger.error(`worker for ${queueName}: ${error.message}`));
       this.workers.push(worker);
     }
-    await this.scheduleRepeatableJobs();
+    for (const name of SCHEDULED_JOBS) await this.schedule(name);
+    // A Redis restarted without persistence has forgotten the schedules, and with them the sweeps
+    // that recover everything else it lost.
+    this.scheduleCheck = setInterval(() => {
+      this.checkingSchedules ??= this.restoreMissingSchedules()
+        .catch((error: unknown) => this.logger.warn(`schedule check: ${(error as Error).message}`))
+        .finally(() => (this.checkingSchedules = undefined));
+    }, SCHEDULE_CHECK_MS);
     this.logger.log(`processing ${JOB_NAMES.length} job types on queues: ${QUEUE_NAMES.join(', ')}`);
+  }
+
+  /** Schedules again the repeatable jobs Redis no longer knows; returns their names. */
+  async restoreMissingSchedules(): Promise<JobName[]> {
+    const restored: JobName[] = [];
+    for (const name of SCHEDULED_JOBS) {
+      if (await this.jobs.queue(JOBS[name].queue).getJobScheduler(name)) continue;
+      await this.schedule(name);
+      restored.push(name);
+    }
+    if (restored.length > 0)
+      this.logger.warn(`Redis had lost the schedules of ${restored.join(', ')}: restored`);
+    return restored;
   }
 
   /** Lets active jobs finish (BullMQ waits for them), then closes the connections it was handed. */
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.scheduleCheck);
     await Promise.all(this.workers.map((worker) => worker.close()));
     this.connections.forEach((connection) => connection.disconnect());
   }
@@ -114,15 +142,13 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     });
   }
 
-  private async scheduleRepeatableJobs(): Promise<void> {
-    for (const name of JOB_NAMES) {
-      const definition = JOBS[name];
-      if (!definition.schedule) continue;
-      await this.jobs.queue(definition.queue).upsertJobScheduler(name, definition.schedule.repeat, {
-        name,
-        data: definition.schedule.payload(this.config),
-        opts: retryOptionsOf(name, this.config),
-      });
-    }
+  private async schedule(name: JobName): Promise<void> {
+    const definition = JOBS[name];
+    if (!definition.schedule) return;
+    await this.jobs.queue(definition.queue).upsertJobScheduler(name, definition.schedule.repeat, {
+      name,
+      data: definition.schedule.payload(this.config),
+      opts: retryOptionsOf(name, this.config),
+    });
   }
 }
