@@ -7,6 +7,7 @@ import { AgentPresence1795249392359 } from './1795249392359-AgentPresence';
 import { AgentCallLegs1795250155301 } from './1795250155301-AgentCallLegs';
 import { CallLogDue1795257047622 } from './1795257047622-CallLogDue';
 import { VendorCallValuesWiden1795262055848 } from './1795262055848-VendorCallValuesWiden';
+import { CallMissedMeansUnanswered1795270208555 } from './1795270208555-CallMissedMeansUnanswered';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AgentCallLegs1795250155301,
   CallLogDue1795257047622,
   VendorCallValuesWiden1795262055848,
+  CallMissedMeansUnanswered1795270208555,
 ];

@@ -19,6 +19,7 @@ export interface CallDetails {
   fromName: string | null;
   toNumber: string | null;
   toName: string | null;
+  /** The call ended without any agent answering it (each party has its own flag too). */
   missed: boolean;
   answeredAt: string | null;
   /** From the first to the last status change of any party. */

@@ -30,7 +30,7 @@ export class CallDetailsDto implements CallDetails {
   @ApiProperty({ nullable: true, type: String }) fromName!: string | null;
   @ApiProperty({ nullable: true, type: String }) toNumber!: string | null;
   @ApiProperty({ nullable: true, type: String }) toName!: string | null;
-  @ApiProperty() missed!: boolean;
+  @ApiProperty({ description: 'The call ended without any agent answering it' }) missed!: boolean;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) answeredAt!: string | null;
   @ApiProperty({ nullable: true, type: Number }) durationSeconds!: number | null;
   @ApiProperty({ nullable: true, type: Number }) talkSeconds!: number | null;
@@ -74,7 +74,7 @@ export class CallPartyDto implements CallPartyView {
   @ApiProperty({ nullable: true, type: String }) toName!: string | null;
   @ApiProperty() status!: string;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty() missed!: boolean;
+  @ApiProperty({ description: "RingCentral's missedCall flag for this party" }) missed!: boolean;
 }
 
 export class CallStatusChangeDto implements CallStatusChange {

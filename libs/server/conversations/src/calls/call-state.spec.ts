@@ -90,6 +90,21 @@ describe('deriveCallState', () => {
     expect(state.agentId).toBe('agent-1');
   });
 
+  it('does not report a queue call as missed when the agent it rang first let it ring out but another answered', () => {
+    const second = { extensionId: '62242421017', agentId: 'agent-2', toName: 'Support Agent 2' };
+    const state = deriveCallState([
+      change(2, 'caller', 'Setup'),
+      change(3, 'agent', 'Proceeding'),
+      change(4, 'agent', 'Disconnected', { missedCall: true }),
+      change(5, 'agent-2', 'Proceeding', second),
+      change(6, 'agent-2', 'Answered', second),
+      change(7, 'agent-2', 'Disconnected', second),
+      change(8, 'caller', 'Disconnected'),
+    ]);
+    expect(state).toMatchObject({ status: 'ended', missed: false, agentId: 'agent-2' });
+    expect(state.agentIds).toEqual(['agent-1', 'agent-2']);
+  });
+
   it('keeps the call open while a known party has not left, even if a later one has', () => {
     const state = deriveCallState([
       change(11, 'agent', 'Disconnected'),

@@ -69,7 +69,9 @@ export function deriveCallState(changes: readonly PartyStatusChange[]): CallStat
   const startedAt = timeline[0]?.eventTime ?? null;
   const endedAt = over ? new Date(Math.max(...timeline.map((change) => change.eventTime.getTime()))) : null;
   const answeredAt = firstAnswer?.eventTime ?? null;
-  const missed = timeline.some((change) => change.missedCall) || (over && !firstAnswer);
+  // The call's, not a leg's: an agent letting a queue call ring out (that party's missedCall) does
+  // not make the call missed when another agent answers it. Each party keeps its own flag.
+  const missed = over && !firstAnswer;
 
   // The call as the account sees it: an agent leg's view when there is one; otherwise the outside
   // party's leg, whose direction is the reverse of the call's (the caller's leg is Outbound).
