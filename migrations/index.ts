@@ -8,6 +8,7 @@ import { AgentCallLegs1795250155301 } from './1795250155301-AgentCallLegs';
 import { CallLogDue1795257047622 } from './1795257047622-CallLogDue';
 import { VendorCallValuesWiden1795262055848 } from './1795262055848-VendorCallValuesWiden';
 import { CallMissedMeansUnanswered1795270208555 } from './1795270208555-CallMissedMeansUnanswered';
+import { ConversationAgentsIndex1795270288956 } from './1795270288956-ConversationAgentsIndex';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CallLogDue1795257047622,
   VendorCallValuesWiden1795262055848,
   CallMissedMeansUnanswered1795270208555,
+  ConversationAgentsIndex1795270288956,
 ];

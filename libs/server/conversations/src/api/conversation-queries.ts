@@ -24,7 +24,8 @@ export class ConversationQueries {
     if (query.status) builder.andWhere('conversation.status = :status', { status: query.status });
     if (query.type) builder.andWhere('conversation.type = :type', { type: query.type });
     if (query.platform) builder.andWhere('conversation.platform = :platform', { platform: query.platform });
-    if (query.agentId) builder.andWhere(':agentId = ANY(conversation.agentIds)', { agentId: query.agentId });
+    if (query.agentId)
+      builder.andWhere('conversation.agentIds @> ARRAY[:agentId]::uuid[]', { agentId: query.agentId });
     if (query.customerId)
       builder.andWhere('conversation.customerId = :customerId', { customerId: query.customerId });
     if (query.from) builder.andWhere('conversation.startedAt >= :from', { from: query.from });

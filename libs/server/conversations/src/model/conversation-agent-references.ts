@@ -18,7 +18,7 @@ export class ConversationAgentReferences implements OnModuleInit {
       `UPDATE conversations
           SET agent_ids = CASE WHEN $2 = ANY(agent_ids) THEN array_remove(agent_ids, $1)
                                ELSE array_replace(agent_ids, $1, $2) END
-        WHERE $1 = ANY(agent_ids)`,
+        WHERE agent_ids @> ARRAY[$1]::uuid[]`,
       [from, to],
     );
     await manager.query('UPDATE call_parties SET agent_id = $2 WHERE agent_id = $1', [from, to]);

@@ -34,6 +34,8 @@ export class ConversationEntity {
   @Column({ type: 'uuid', nullable: true })
   agentId!: string | null;
 
+  /** Everyone who took part. GIN-indexed for `agent_ids @> ARRAY[…]`, made by its migration (TypeORM cannot). */
+  @Index('conversations_agent_ids_idx', { synchronize: false })
   @Column({ type: 'uuid', array: true, default: () => "'{}'" })
   agentIds!: string[];
 
