@@ -420,32 +420,72 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
       expect(await workers.restoreMissingSchedules()).toEqual([]);
     });
 
-    it('processes the webhooks whose queued job or pending retry Redis lost in a restart', async () => {
-      const queued = newChatId();
-      const retrying = newChatId();
-      await redis.stop();
-      for (const chatId of [queued, retrying])
-        expect((await api.http.post('/webhooks/livechat', incomingEvent(chatId))).status).toBe(200);
-      const [queuedEvent] = await eventsWithKeyPart(queued);
-      const [retryingEvent] = await eventsWithKeyPart(retrying);
-      const ids = [queuedEvent?.id, retryingEvent?.id];
-      // As it was before the restart: both had been relayed to the queue minutes ago, and the
-      // second had failed once and was waiting for its retry. The restart emptied Redis.
+    it('processes every webhook whose queued job or pending retry Redis lost, and only those', async () => {
       const database = api.app.get(DataSource);
-      await database.query('DELETE FROM webhook_outbox WHERE webhook_event_id = ANY($1::uuid[])', [ids]);
+      const idsOf = async (chatIds: string[]) =>
+        (
+          (await database.query('SELECT id FROM webhook_events WHERE event_key LIKE ANY($1::text[])', [
+            chatIds.map((chatId) => `%${chatId}%`),
+          ])) as { id: string }[]
+        ).map((row) => row.id);
+      // As it was before a restart that emptied Redis: these had been relayed to the queue minutes
+      // ago (no outbox rows), and one had failed once and was waiting for its retry. More than one
+      // page of the sweep, which must find them all at once.
+      const lostChats = Array.from({ length: 230 }, () => newChatId());
+      await redis.stop();
+      for (const chatId of lostChats)
+        expect((await api.http.post('/webhooks/livechat', incomingEvent(chatId))).status).toBe(200);
+      const lost = await idsOf(lostChats);
+      expect(lost).toHaveLength(lostChats.length);
+      await database.query('DELETE FROM webhook_outbox WHERE webhook_event_id = ANY($1::uuid[])', [lost]);
       await database.query(
         `UPDATE webhook_events SET received_at = now() - interval '10 minutes' WHERE id = ANY($1::uuid[])`,
-        [ids],
+        [lost],
       );
       await database.query(
         `UPDATE webhook_events SET status = 'failed', attempts = 1, last_error = 'deadlock detected' WHERE id = $1`,
-        [retryingEvent?.id],
+        [lost[0]],
       );
       await redis.start();
 
-      expect(await worker.get(OutboxRelay).restoreLostJobs()).toBeGreaterThanOrEqual(2);
-      for (const chatId of [queued, retrying])
-        await waitFor(`${chatId} after its job was restored`, () => settled(chatId), { timeoutMs: 20_000 });
+      // Waiting behind a backlog as long, but its job is still in Redis: not lost.
+      const webhooks = api.app.get(JobQueue).queue('webhooks');
+      await waitFor('the queue to reconnect', () => webhooks.pause().then(() => true));
+      try {
+        const waitingChat = newChatId();
+        expect((await api.http.post('/webhooks/livechat', incomingEvent(waitingChat))).status).toBe(200);
+        const waiting = await idsOf([waitingChat]);
+        await database.query('DELETE FROM webhook_outbox WHERE webhook_event_id = ANY($1::uuid[])', [
+          waiting,
+        ]);
+        await database.query(
+          `UPDATE webhook_events SET received_at = now() - interval '10 minutes' WHERE id = ANY($1::uuid[])`,
+          [waiting],
+        );
+
+        const relay = worker.get(OutboxRelay);
+        expect(await waitFor('the worker to reach Redis', () => relay.restoreLostJobs())).toBe(lost.length);
+        const [requeued] = (await database.query(
+          'SELECT count(*)::int AS count FROM webhook_outbox WHERE webhook_event_id = ANY($1::uuid[])',
+          [waiting],
+        )) as { count: number }[];
+        expect(requeued?.count).toBe(0);
+        lost.push(...waiting);
+      } finally {
+        await webhooks.resume();
+      }
+
+      await waitFor(
+        'every restored webhook and the waiting one to be processed',
+        async () => {
+          const [pending] = (await database.query(
+            `SELECT count(*)::int AS count FROM webhook_events WHERE id = ANY($1::uuid[]) AND status <> 'processed'`,
+            [lost],
+          )) as { count: number }[];
+          return pending?.count === 0;
+        },
+        { timeoutMs: 30_000 },
+      );
     });
   });
 });

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { JobsOptions, Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import {
   JOBS,
+  QUEUE_NAMES,
   RETENTION,
   retryOptionsOf,
   type JobName,
@@ -35,11 +36,20 @@ export interface NewJobOptions {
 
 /** The only way to put work on a queue: typed by the registry, bounded in time. */
 @Injectable()
-export class JobQueue {
+export class JobQueue implements OnModuleInit {
   constructor(
     private readonly moduleRef: ModuleRef,
     private readonly config: AppConfig,
   ) {}
+
+  /**
+   * A queue re-emits every failed reconnect of its connection as 'error', and BullMQ prints an
+   * unheard one to stderr, a raw stack per attempt while Redis is away. The outage is reported
+   * by the health check and by each caller (QueueUnavailableError), as for the connection itself.
+   */
+  onModuleInit(): void {
+    for (const name of QUEUE_NAMES) this.queue(name).on('error', () => undefined);
+  }
 
   queue(name: QueueName): Queue {
     return this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });

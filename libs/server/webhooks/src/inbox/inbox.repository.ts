@@ -6,6 +6,13 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { WebhookEventEntity } from './webhook-event.entity';
 import { WebhookOutboxEntity } from './webhook-outbox.entity';
 
+/** An event that has waited unprocessed, with no outbox row, for longer than it should. */
+export interface StaleEvent {
+  id: string;
+  eventKey: string;
+  receivedAt: Date;
+}
+
 export interface NewInboxEvent {
   vendor: WebhookVendor;
   eventKey: string;
@@ -150,35 +157,38 @@ export class InboxRepository {
   }
 
   /**
-   * Puts events back into the outbox that have waited unprocessed longer than `olderThanMs`
-   * without one: their job was lost (Redis restarted without persistence, a flushed queue). That
-   * includes events that failed and were waiting for a retry, which lived only in Redis too.
-   * Re-adding under the event key is a no-op for jobs that are in fact still queued or delayed.
+   * Events left unprocessed for longer than `olderThanMs` with no outbox row, oldest first and
+   * after `after` (pages by key): either waiting behind a backlog, or their job was lost.
    */
-  async restoreLostJobs(olderThanMs: number, limit: number): Promise<number> {
-    const stale: { id: string; event_key: string }[] = await this.dataSource.query(
-      `SELECT e.id, e.event_key FROM webhook_events e
+  async findStale(olderThanMs: number, after: StaleEvent | null, limit: number): Promise<StaleEvent[]> {
+    const rows: { id: string; event_key: string; received_at: Date }[] = await this.dataSource.query(
+      `SELECT e.id, e.event_key, e.received_at FROM webhook_events e
        WHERE e.status IN ('received', 'failed')
          AND e.received_at < now() - make_interval(secs => $1::double precision / 1000)
+         AND ($3::timestamptz IS NULL OR (e.received_at, e.id) > ($3::timestamptz, $4::uuid))
          AND NOT EXISTS (SELECT 1 FROM webhook_outbox o WHERE o.webhook_event_id = e.id)
-       ORDER BY e.received_at LIMIT $2`,
-      [olderThanMs, limit],
+       ORDER BY e.received_at, e.id LIMIT $2`,
+      [olderThanMs, limit, after?.receivedAt ?? null, after?.id ?? null],
     );
-    if (stale.length === 0) return 0;
+    return rows.map((row) => ({ id: row.id, eventKey: row.event_key, receivedAt: row.received_at }));
+  }
+
+  /** Puts events back into the outbox under their event key's job id, for the relay to enqueue. */
+  async returnToOutbox(events: readonly Pick<StaleEvent, 'id' | 'eventKey'>[]): Promise<void> {
+    if (events.length === 0) return;
     await this.dataSource
       .createQueryBuilder()
       .insert()
       .into(WebhookOutboxEntity)
       .values(
-        stale.map((row) => ({
-          webhookEventId: row.id,
-          eventKey: row.event_key,
-          jobId: jobIdOfEventKey(row.event_key),
+        events.map((event) => ({
+          webhookEventId: event.id,
+          eventKey: event.eventKey,
+          jobId: jobIdOfEventKey(event.eventKey),
         })),
       )
       .orIgnore()
       .execute();
-    return stale.length;
   }
 
   findById(id: string): Promise<WebhookEventEntity | null> {
