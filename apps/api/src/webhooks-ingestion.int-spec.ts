@@ -9,8 +9,8 @@ import type {
   WebhookEvent,
   WebhookEventDetail,
 } from '@ccp/contracts';
-import { DemoUsersSeeder, JobQueue, QueueWorkers } from '@ccp/server-platform';
-import { OutboxRelay } from '@ccp/server-webhooks';
+import { DemoUsersSeeder, JobQueue, QueueWorkers, SyncLogRetentionHandler } from '@ccp/server-platform';
+import { OutboxRelay, WebhookEventRetentionHandler } from '@ccp/server-webhooks';
 import {
   agentParty,
   DEMO_PASSWORD,
@@ -382,6 +382,49 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
     });
   });
 
+  describe('retention', () => {
+    it('trims settled webhooks and sync logs past their retention, and keeps dead and recent ones', async () => {
+      const [old, oldDead, recent] = [newChatId(), newChatId(), newChatId()];
+      for (const chatId of [old, oldDead, recent]) {
+        await api.http.post('/webhooks/livechat', incomingEvent(chatId));
+        await settled(chatId);
+      }
+      const database = api.app.get(DataSource);
+      const idOf = async (chatId: string) => (await eventsWithKeyPart(chatId))[0]?.id;
+      const [oldId, oldDeadId, recentId] = [await idOf(old), await idOf(oldDead), await idOf(recent)];
+      await database.query(
+        `UPDATE webhook_events SET received_at = now() - interval '40 days' WHERE id = ANY($1::uuid[])`,
+        [[oldId, oldDeadId]],
+      );
+      await database.query(`UPDATE webhook_events SET status = 'dead' WHERE id = $1`, [oldDeadId]);
+      await database.query(
+        `UPDATE sync_logs SET created_at = now() - interval '40 days' WHERE "references"->>'webhookEventId' = $1`,
+        [oldId],
+      );
+      const logsOf = async (eventId: string | undefined) =>
+        (
+          (await database.query(
+            `SELECT count(*)::int AS count FROM sync_logs WHERE "references"->>'webhookEventId' = $1`,
+            [eventId],
+          )) as { count: number }[]
+        )[0]?.count;
+      expect(await logsOf(oldId)).toBe(1);
+
+      expect((await worker.get(WebhookEventRetentionHandler).trim({ olderThanDays: 30 })).deleted).toBe(1);
+      expect(
+        (await worker.get(SyncLogRetentionHandler).trim({ olderThanDays: 30 })).deleted,
+      ).toBeGreaterThanOrEqual(1);
+      const remaining = (
+        (await database.query('SELECT id FROM webhook_events WHERE id = ANY($1::uuid[])', [
+          [oldId, oldDeadId, recentId],
+        ])) as { id: string }[]
+      ).map((row) => row.id);
+      expect(remaining.sort()).toEqual([oldDeadId, recentId].sort());
+      expect(await logsOf(oldId)).toBe(0);
+      expect(await logsOf(recentId)).toBe(1);
+    });
+  });
+
   describe('while Redis is down', () => {
     it('still acknowledges webhooks, and processes them once Redis is back', async () => {
       const chatIds = [newChatId(), newChatId()];
@@ -401,6 +444,8 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
     it('schedules its sweeps again once Redis restarted empty', async () => {
       const scheduled = [
         'maintenance.trim-event-log',
+        'maintenance.trim-webhook-events',
+        'maintenance.trim-sync-logs',
         'calls.sweep-call-log-fetches',
         'presence.sweep-overdue-wrap-ups',
       ];

@@ -32,12 +32,15 @@ export {
   type PushChatStatusPayload,
   type PushPhoneStatusPayload,
   type RestoreAfterCallPayload,
+  type RetentionPayload,
 } from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
 export { RealtimePublisher } from './realtime/realtime.publisher';
 export { RealtimePublisherModule } from './realtime/realtime.module';
 export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './platform.modules';
 export { SyncLogsRepository, type NewSyncLog } from './sync-logs/sync-logs.repository';
+export { SyncLogRetentionHandler } from './sync-logs/sync-log-retention.handler';
+export { deleteInBatches } from './database/delete-in-batches';
 export { PageQueryDto } from './http/page-query.dto';
 export { livechatWebhookSecretsOf, ringcentralVerificationTokenOf } from './config/app-config';
 export { MetricsService } from './metrics/metrics.service';

@@ -14,6 +14,7 @@ import { QueueWorkersModule } from './queue/queue-workers.module';
 import { SyncLogsController } from './sync-logs/sync-logs.controller';
 import { SyncLogsModule } from './sync-logs/sync-logs.module';
 import { EventLogRetentionHandler } from './realtime/event-log-retention.handler';
+import { SyncLogRetentionHandler } from './sync-logs/sync-log-retention.handler';
 import { RealtimeGatewayModule, RealtimePublisherModule } from './realtime/realtime.module';
 
 /**
@@ -63,7 +64,7 @@ export class WorkerPlatformModule {
     return {
       module: WorkerPlatformModule,
       imports: [PlatformCoreModule.forRoot(config), QueueWorkersModule],
-      providers: [EventLogRetentionHandler],
+      providers: [EventLogRetentionHandler, SyncLogRetentionHandler],
     };
   }
 }

@@ -4,3 +4,4 @@ export type { DomainEventContext } from './processing/domain-event.dispatcher';
 export type { DomainEvent, DomainEventOf, DomainEventType } from './parsing/domain-events';
 export { INBOX_STORE_STATEMENT } from './inbox/inbox.repository';
 export { OutboxRelay } from './processing/outbox-relay.service';
+export { WebhookEventRetentionHandler } from './inbox/webhook-event-retention.handler';

@@ -14,6 +14,7 @@ import { LiveChatWebhookController } from './livechat/livechat-webhook.controlle
 import { LiveChatWebhookService } from './livechat/livechat-webhook.service';
 import { DomainEventDispatcher } from './processing/domain-event.dispatcher';
 import { OutboxRelay } from './processing/outbox-relay.service';
+import { WebhookEventRetentionHandler } from './inbox/webhook-event-retention.handler';
 import { WebhookEventProcessor } from './processing/webhook-event.processor';
 import { RingCentralWebhookController } from './ringcentral/ringcentral-webhook.controller';
 import { RingCentralWebhookService } from './ringcentral/ringcentral-webhook.service';
@@ -50,6 +51,7 @@ export class WebhooksModule {}
     WebhookEventProcessor,
     OutboxRelay,
     RingCentralSubscriptionRenewal,
+    WebhookEventRetentionHandler,
   ],
 })
 export class WebhooksWorkerModule {}

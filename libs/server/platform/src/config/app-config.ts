@@ -105,6 +105,17 @@ export class AppConfig {
   @Min(1)
   EVENT_LOG_RETENTION_DAYS = 7;
 
+  /** Processed, ignored and invalid webhooks with their raw bodies; dead and failed ones stay. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  WEBHOOK_EVENT_RETENTION_DAYS = 30;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  SYNC_LOG_RETENTION_DAYS = 30;
+
   /**
    * How long a worker holds a job without renewing its lock. Shorter recovers a crashed worker's
    * jobs sooner; it must stay well above the event loop's worst pause, or live jobs run twice.

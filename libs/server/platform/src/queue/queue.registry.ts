@@ -9,7 +9,8 @@ import type { AppConfig } from '../config/app-config';
 export const QUEUE_NAMES = ['maintenance', 'webhooks', 'integrations'] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
 
-export class TrimEventLogPayload {
+/** Delete what is older than this many days (a retention job). */
+export class RetentionPayload {
   @IsInt()
   @Min(1)
   olderThanDays!: number;
@@ -84,7 +85,9 @@ export class RestoreAfterCallPayload {
 }
 
 export interface JobPayloads {
-  'maintenance.trim-event-log': TrimEventLogPayload;
+  'maintenance.trim-event-log': RetentionPayload;
+  'maintenance.trim-webhook-events': RetentionPayload;
+  'maintenance.trim-sync-logs': RetentionPayload;
   'webhooks.process': ProcessWebhookPayload;
   'calls.fetch-call-log': FetchCallLogPayload;
   'calls.sweep-call-log-fetches': SweepOverduePayload;
@@ -123,6 +126,22 @@ const exponentialRetry = (attempts: number, delay: number): JobRetryOptions => (
   backoff: { type: 'exponential', delay, jitter: 0.5 },
 });
 
+type RetentionJob =
+  'maintenance.trim-event-log' | 'maintenance.trim-webhook-events' | 'maintenance.trim-sync-logs';
+
+/** A retention job, hourly at its own minute so the trims do not run all at once. */
+function hourlyRetention(minute: number, daysOf: (config: AppConfig) => number) {
+  return {
+    queue: 'maintenance',
+    payload: RetentionPayload,
+    options: exponentialRetry(5, 5_000),
+    schedule: {
+      repeat: { pattern: `${minute} * * * *` },
+      payload: (config: AppConfig) => ({ olderThanDays: daysOf(config) }),
+    },
+  } satisfies JobDefinition<RetentionJob>;
+}
+
 /** A sweep for work whose delayed job was lost, once a minute. */
 const everyMinuteOverdueSweep = {
   queue: 'maintenance',
@@ -136,15 +155,9 @@ const everyMinuteOverdueSweep = {
 } satisfies JobDefinition<'calls.sweep-call-log-fetches' | 'presence.sweep-overdue-wrap-ups'>;
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
-  'maintenance.trim-event-log': {
-    queue: 'maintenance',
-    payload: TrimEventLogPayload,
-    options: exponentialRetry(5, 5_000),
-    schedule: {
-      repeat: { pattern: '17 * * * *' },
-      payload: (config) => ({ olderThanDays: config.EVENT_LOG_RETENTION_DAYS }),
-    },
-  },
+  'maintenance.trim-event-log': hourlyRetention(17, (config) => config.EVENT_LOG_RETENTION_DAYS),
+  'maintenance.trim-webhook-events': hourlyRetention(27, (config) => config.WEBHOOK_EVENT_RETENTION_DAYS),
+  'maintenance.trim-sync-logs': hourlyRetention(37, (config) => config.SYNC_LOG_RETENTION_DAYS),
   'webhooks.process': {
     queue: 'webhooks',
     payload: ProcessWebhookPayload,

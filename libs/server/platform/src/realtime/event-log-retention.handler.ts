@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { HandlesJob } from '../queue/job-handler.decorator';
-import type { TrimEventLogPayload } from '../queue/queue.registry';
+import type { RetentionPayload } from '../queue/queue.registry';
 import { EventLogRepository } from './event-log.repository';
 
 /** Keeps the replay log bounded; clients further behind than the retention reload over REST. */
@@ -11,7 +11,7 @@ export class EventLogRetentionHandler {
   constructor(private readonly eventLog: EventLogRepository) {}
 
   @HandlesJob('maintenance.trim-event-log')
-  async trim(payload: TrimEventLogPayload): Promise<{ deleted: number }> {
+  async trim(payload: RetentionPayload): Promise<{ deleted: number }> {
     const deleted = await this.eventLog.deleteOlderThan(payload.olderThanDays);
     this.logger.log(`trimmed ${deleted} events older than ${payload.olderThanDays} days`);
     return { deleted };

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, SyncLog, SyncLogStatus } from '@ccp/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import { deleteInBatches } from '../database/delete-in-batches';
 import { SyncLogEntity } from './sync-log.entity';
 
 export interface NewSyncLog {
@@ -34,6 +35,12 @@ function toSyncLog(row: SyncLogEntity): SyncLog {
 @Injectable()
 export class SyncLogsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  deleteOlderThan(days: number): Promise<number> {
+    return deleteInBatches(this.dataSource, 'sync_logs', 'created_at < now() - make_interval(days => $1)', [
+      days,
+    ]);
+  }
 
   async record(entry: NewSyncLog, manager: EntityManager = this.dataSource.manager): Promise<void> {
     await manager.insert(SyncLogEntity, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Page, WebhookEventStatus, WebhookVendor } from '@ccp/contracts';
-import { jobIdOfEventKey } from '@ccp/server-platform';
+import { deleteInBatches, jobIdOfEventKey } from '@ccp/server-platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { WebhookEventEntity } from './webhook-event.entity';
 import { WebhookOutboxEntity } from './webhook-outbox.entity';
@@ -189,6 +189,16 @@ export class InboxRepository {
       )
       .orIgnore()
       .execute();
+  }
+
+  /** Settled webhooks (processed, ignored, invalid) received longer ago; dead and failed ones stay. */
+  deleteSettledOlderThan(days: number): Promise<number> {
+    return deleteInBatches(
+      this.dataSource,
+      'webhook_events',
+      `status IN ('processed', 'ignored', 'invalid') AND received_at < now() - make_interval(days => $1)`,
+      [days],
+    );
   }
 
   findById(id: string): Promise<WebhookEventEntity | null> {
