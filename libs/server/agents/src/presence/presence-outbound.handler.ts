@@ -15,8 +15,6 @@ import { PresenceService } from './presence.service';
 
 export type PushOutcome = 'pushed' | 'skipped' | 'no-vendor-id';
 
-const SWEEP_BATCH = 100;
-
 /** A vendor refusing the request (bad id, no permission) will refuse it on every retry too. */
 function rethrowForQueue(error: unknown): never {
   if (error instanceof OutboundCallError && !error.retryable) throw new UnrecoverableError(error.message);
@@ -67,7 +65,8 @@ export class PresenceOutboundHandler {
 
   /**
    * Ends the wrap-ups whose restore job is overdue: it was lost, and without this the agent would
-   * stay off chats until their next call. Ending a wrap-up twice changes nothing.
+   * stay off chats until their next call. All of them at once (at most one per agent, so after a
+   * Redis loss nobody waits for later sweeps); ending a wrap-up twice changes nothing.
    */
   @HandlesJob('presence.sweep-overdue-wrap-ups')
   async sweepOverdueWrapUps(payload: SweepOverduePayload): Promise<number> {
@@ -75,7 +74,6 @@ export class PresenceOutboundHandler {
       select: { id: true },
       where: { wrapUpUntil: LessThan(new Date(Date.now() - payload.graceMs)) },
       order: { wrapUpUntil: 'ASC' },
-      take: SWEEP_BATCH,
     });
     for (const { id } of overdue) await this.restoreAfterCall({ agentId: id });
     return overdue.length;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RealtimeEvent, RealtimeEventMap, RealtimeEventType } from '@ccp/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EventLogEntryEntity } from './event-log-entry.entity';
+import { deleteInBatches } from '../database/delete-in-batches';
 
 /** An event as stored, with the rooms it goes to. */
 export interface AddressedEvent extends RealtimeEvent {
@@ -62,13 +62,7 @@ export class EventLogRepository {
     return Number(rows[0]?.id ?? 0);
   }
 
-  async deleteOlderThan(days: number): Promise<number> {
-    const result = await this.dataSource
-      .createQueryBuilder()
-      .delete()
-      .from(EventLogEntryEntity)
-      .where(`at < now() - make_interval(days => :days)`, { days })
-      .execute();
-    return result.affected ?? 0;
+  deleteOlderThan(days: number): Promise<number> {
+    return deleteInBatches(this.dataSource, 'events', 'at < now() - make_interval(days => $1)', [days]);
   }
 }
