@@ -277,6 +277,138 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     expect(back.chatStatus).toBe('accepting_chats');
   });
 
+  const pendingPushesOf = async (): Promise<Record<string, { value: string; since: string }>> => {
+    const [row] = (await api.app
+      .get(DataSource)
+      .query('SELECT pending_pushes FROM agents WHERE id = $1', [agent.id])) as {
+      pending_pushes: Record<string, { value: string; since: string }>;
+    }[];
+    return row?.pending_pushes ?? {};
+  };
+  /** Removes the queued jobs named, as a Redis restart without persistence would. */
+  const loseQueuedJobs = async (names: string[]) => {
+    const integrations = api.app.get(JobQueue).queue('integrations');
+    const lost = await waitFor(`${names.join(' and ')} to be queued`, async () => {
+      const queued = (await integrations.getJobs(['waiting'])).filter((job) => names.includes(job.name));
+      return queued.length >= names.length ? queued : undefined;
+    });
+    for (const job of lost) await job.remove();
+  };
+  /** As if every pending push had been queued two minutes ago: past the sweep's grace. */
+  const backdatePendingPushes = () =>
+    api.app.get(DataSource).query(
+      `UPDATE agents SET pending_pushes = (
+         SELECT jsonb_object_agg(key, jsonb_set(value, '{since}', to_jsonb(now() - interval '2 minutes')))
+         FROM jsonb_each(pending_pushes))
+       WHERE id = $1 AND pending_pushes <> '{}'::jsonb`,
+      [agent.id],
+    );
+  /** No push to a vendor is waiting, running or due to retry (the worker's own schedules aside). */
+  const pushesIdle = () =>
+    waitFor('every push to a vendor to be done', async () => {
+      const jobs = await api.app
+        .get(JobQueue)
+        .queue('integrations')
+        .getJobs(['waiting', 'active', 'delayed', 'prioritized']);
+      return !jobs.some((job) => job.name.startsWith('presence.push-'));
+    });
+  const pushesOf = (status: string) =>
+    routingPushes().filter((request) => (request.body as { status: string }).status === status).length;
+
+  it('pushes again a presence change whose push job Redis lost, once it is overdue', async () => {
+    await agentBecomes('available', (value) => value.status === 'available');
+    await pushesIdle();
+    const integrations = api.app.get(JobQueue).queue('integrations');
+    const session = newSession();
+    const toldBefore = pushesOf('not_accepting_chats');
+    await integrations.pause();
+    try {
+      await sendCallLeg(session, 2, 'Answered');
+      await agentBecomes('on the call', (value) => value.statusReason === 'on_call');
+      await loseQueuedJobs(['presence.push-chat-status']);
+      expect((await pendingPushesOf())['livechatStatus']?.value).toBe('not_accepting_chats');
+      await backdatePendingPushes();
+    } finally {
+      await integrations.resume();
+    }
+
+    await api.app.get(JobQueue).add('presence.sweep-unsent-pushes', { graceMs: 60_000 });
+    await waitFor('LiveChat to be told after all', () => pushesOf('not_accepting_chats') > toldBefore);
+    await waitFor(
+      'nothing to be left to push',
+      async () => Object.keys(await pendingPushesOf()).length === 0,
+    );
+
+    await sendCallLeg(session, 3, 'Disconnected');
+    const back = await agentBecomes('available again', (value) => value.status === 'available');
+    expect(back.chatStatus).toBe('accepting_chats');
+  });
+
+  it('drops an unsent push once the vendor reports a change of its own, which is newer', async () => {
+    // Our earlier pushes' echoes are in: none of them can be taken for the vendor's change below.
+    await pushesIdle();
+    await allWebhooksProcessed();
+    const integrations = api.app.get(JobQueue).queue('integrations');
+    const userStatusPushes = () =>
+      fake
+        .requestsTo(`/restapi/v1.0/account/~/extension/${EXTENSION_ID}/presence`)
+        .filter((request) => (request.body as { userStatus?: string }).userStatus === 'Busy').length;
+    const phoneToldBefore = userStatusPushes();
+    const chatToldBefore = pushesOf('not_accepting_chats');
+    await integrations.pause();
+    try {
+      expect((await agentClient.patch(`/api/agents/${agent.id}/status`, { status: 'away' })).status).toBe(
+        200,
+      );
+      await loseQueuedJobs(['presence.push-chat-status', 'presence.push-phone-status']);
+      // Minutes after LiveChat last reported a status, the agent switched chats on there: the newer wish.
+      await api.app
+        .get(DataSource)
+        .query(`UPDATE agents SET chat_status_reported_at = now() - interval '5 minutes' WHERE id = $1`, [
+          agent.id,
+        ]);
+      await sendLiveChatStatus('accepting_chats');
+      await allWebhooksProcessed();
+      expect(Object.keys(await pendingPushesOf())).toEqual(['ringcentralUserStatus']);
+      await backdatePendingPushes();
+    } finally {
+      await integrations.resume();
+    }
+
+    await api.app.get(JobQueue).add('presence.sweep-unsent-pushes', { graceMs: 60_000 });
+    await waitFor('RingCentral to be told after all', () => userStatusPushes() > phoneToldBefore);
+    await pushesIdle();
+    expect(pushesOf('not_accepting_chats')).toBe(chatToldBefore);
+    expect((await current()).chatStatus).toBe('accepting_chats');
+    expect(await pendingPushesOf()).toEqual({});
+    expect((await admin.patch(`/api/agents/${agent.id}/status`, { status: null })).status).toBe(200);
+  });
+
+  it('follows a LiveChat status switched back and forth, and takes a redelivery for what it is', async () => {
+    await pushesIdle();
+    await allWebhooksProcessed();
+    for (const status of ['not_accepting_chats', 'accepting_chats', 'not_accepting_chats']) {
+      expect((await sendLiveChatStatus(status)).status).toBe(200);
+      await allWebhooksProcessed();
+    }
+    expect((await current()).chatStatus).toBe('not_accepting_chats');
+    expect((await sendLiveChatStatus('accepting chats')).status).toBe(200);
+    await agentBecomes('accepting chats', (value) => value.chatStatus === 'accepting_chats');
+
+    // On a call, our push comes back as an echo; then LiveChat delivers that echo a second time.
+    const session = newSession();
+    await sendCallLeg(session, 2, 'Answered');
+    await agentBecomes('on the call', (value) => value.statusReason === 'on_call');
+    await pushesIdle();
+    await allWebhooksProcessed();
+    expect((await sendLiveChatStatus('not_accepting_chats')).status).toBe(200);
+    await allWebhooksProcessed();
+    // Taken for the agent's own choice, it would have become what the call ends in.
+    await sendCallLeg(session, 3, 'Disconnected');
+    const back = await agentBecomes('available again', (value) => value.status === 'available');
+    expect(back.chatStatus).toBe('accepting_chats');
+  });
+
   it('never lets an older RingCentral presence overwrite a newer one', async () => {
     const newer = (presenceSequence += 10);
     await sendPhonePresence({ telephonyStatus: 'NoCall', userStatus: 'Available' }, newer);

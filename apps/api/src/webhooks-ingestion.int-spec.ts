@@ -448,6 +448,7 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
         'maintenance.trim-sync-logs',
         'calls.sweep-call-log-fetches',
         'presence.sweep-overdue-wrap-ups',
+        'presence.sweep-unsent-pushes',
       ];
       const maintenance = api.app.get(JobQueue).queue('maintenance');
       await redis.stop();

@@ -10,6 +10,23 @@ export interface PendingEcho {
   expiresAt: string;
 }
 
+/** A value the vendor should have and has not confirmed taking yet; `since` is when it was (re)queued. */
+export interface PendingPush {
+  value: string;
+  since: string;
+}
+
+/**
+ * The vendor state a push job still has to set, one entry per setting. Kept on the agent row, in
+ * the transaction of the change, because the job itself lives only in Redis: if it is lost (Redis
+ * down when it was added, or restarted empty), a sweep finds the entry and queues the push again.
+ */
+export interface PendingPushes {
+  livechatStatus?: PendingPush;
+  ringcentralDnd?: PendingPush;
+  ringcentralUserStatus?: PendingPush;
+}
+
 /** The newest telephony-session notification applied for one of the agent's call legs. */
 export interface CallLeg {
   sequence: number;
@@ -77,6 +94,17 @@ export class AgentEntity {
   @Column({ type: 'varchar', length: 24, nullable: true })
   chatStatus!: ChatRoutingStatus | null;
 
+  /**
+   * The last LiveChat status report and when it was received, to tell a redelivery (or the same
+   * report through a second registration) from a real new one: the vendor sends neither an id
+   * nor a time with it.
+   */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  chatStatusReported!: ChatRoutingStatus | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  chatStatusReportedAt!: Date | null;
+
   @Column({ type: 'text', nullable: true })
   phonePresenceStatus!: string | null;
 
@@ -122,6 +150,9 @@ export class AgentEntity {
   /** Our own recent changes, so their webhooks are recognised as echoes and not as the agent's. */
   @Column({ type: 'jsonb', default: [] })
   pendingEchoes!: PendingEcho[];
+
+  @Column({ type: 'jsonb', default: {} })
+  pendingPushes!: PendingPushes;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

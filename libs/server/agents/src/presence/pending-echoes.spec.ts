@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { consumeEcho, ECHO_TTL_MS, expectEcho, latestExpected } from './pending-echoes';
+import { consumeEcho, ECHO_TTL_MS, expectEcho } from './pending-echoes';
 
 const now = new Date('2026-01-01T12:00:00Z');
 const later = (ms: number) => new Date(now.getTime() + ms);
@@ -17,7 +17,7 @@ describe('pending echoes', () => {
     pending = expectEcho(pending, 'livechat', 'accepting_chats', later(100));
     const older = consumeEcho(pending, 'livechat', 'not_accepting_chats', later(200));
     expect(older.echo).toBe(true);
-    expect(latestExpected(older.remaining, 'livechat')).toBe('accepting_chats');
+    expect(older.remaining.map((entry) => entry.value)).toEqual(['accepting_chats']);
   });
 
   it('treats a change nobody expected, or one expected too long ago, as the agent’s own', () => {

@@ -35,14 +35,6 @@ export function consumeEcho(
   };
 }
 
-/** The newest value we pushed to the vendor and still expect back, if any. */
-export function latestExpected(
-  pending: readonly PendingEcho[],
-  vendor: PendingEcho['vendor'],
-): string | undefined {
-  return pending.filter((entry) => entry.vendor === vendor).at(-1)?.value;
-}
-
 function live(pending: readonly PendingEcho[], now: Date): PendingEcho[] {
   return pending.filter((entry) => new Date(entry.expiresAt) > now);
 }

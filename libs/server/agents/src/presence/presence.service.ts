@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { Agent, ChatRoutingStatus, PresencePolicy, UnifiedStatus } from '@ccp/contracts';
 import { Audience, JobQueue, RealtimePublisher, type JobName, type JobPayloads } from '@ccp/server-platform';
 import type { EntityManager } from 'typeorm';
-import { AgentEntity, type CallLeg } from '../directory/agent.entity';
+import { AgentEntity, type CallLeg, type PendingPush, type PendingPushes } from '../directory/agent.entity';
 import { toAgent } from '../directory/agent.view';
 import { PresencePolicyStore } from '../policy/presence-policy.store';
 import { startStatusInterval } from '../timeline/agent-timeline';
@@ -47,6 +47,36 @@ function endedLegsOnly(legs: Record<string, CallLeg>, now: Date): Record<string,
   return Object.fromEntries(Object.entries(legs).filter(([, leg]) => isRecentlyEnded(leg, now)));
 }
 
+/** LiveChat retries a webhook up to 3 times within about a minute (vendor-webhooks.md §1.4). */
+const LIVECHAT_REDELIVERY_WINDOW_MS = 2 * 60_000;
+
+function isRedelivery(agent: AgentEntity, status: ChatRoutingStatus, receivedAt: Date): boolean {
+  return (
+    agent.chatStatusReported === status &&
+    agent.chatStatusReportedAt !== null &&
+    Math.abs(receivedAt.getTime() - agent.chatStatusReportedAt.getTime()) <= LIVECHAT_REDELIVERY_WINDOW_MS
+  );
+}
+
+function pendingPush(value: string, now: Date): PendingPush {
+  return { value, since: now.toISOString() };
+}
+
+/**
+ * What is still to push once a vendor reported a setting: nothing, if it reported the value we
+ * are pushing (our echo), or a change of its own, which wins over ours as the newer one.
+ */
+function settled(
+  pushes: PendingPushes,
+  setting: keyof PendingPushes,
+  reported: string,
+  echo: boolean,
+): PendingPushes {
+  if (echo && pushes[setting]?.value !== reported) return pushes;
+  const { [setting]: _settled, ...remaining } = pushes;
+  return remaining;
+}
+
 /** RingCentral's DND value that still rings the agent's own calls but no queue calls. */
 const NO_QUEUE_CALLS = 'DoNotAcceptDepartmentCalls';
 
@@ -66,11 +96,25 @@ export class PresenceService {
     private readonly jobs: JobQueue,
   ) {}
 
-  /** LiveChat `routing_status_set`: no vendor timestamp, so the last one received wins, unless it is our echo. */
-  async chatStatusReported(work: UnitOfWork, agentId: string, status: ChatRoutingStatus): Promise<void> {
+  /**
+   * LiveChat `routing_status_set`: no vendor timestamp, so the last one received wins, unless it
+   * is our echo. Every delivery is stored (an agent switching back and forth repeats the same
+   * payload for real); the same report again within LiveChat's retry window, with none other in
+   * between, is a redelivery and changes nothing.
+   */
+  async chatStatusReported(
+    work: UnitOfWork,
+    agentId: string,
+    status: ChatRoutingStatus,
+    receivedAt: Date,
+  ): Promise<void> {
     await this.change(work, agentId, (agent, _policy, now) => {
+      if (isRedelivery(agent, status, receivedAt)) return;
+      agent.chatStatusReported = status;
+      agent.chatStatusReportedAt = receivedAt;
       const { echo, remaining } = consumeEcho(agent.pendingEchoes, 'livechat', status, now);
       agent.pendingEchoes = remaining;
+      agent.pendingPushes = settled(agent.pendingPushes, 'livechatStatus', status, echo);
       if (echo) return;
       agent.chatStatus = status;
       // Changed by hand in LiveChat during a call: that is what to come back to afterwards.
@@ -96,6 +140,7 @@ export class PresenceService {
       if (presence.dndStatus !== undefined) {
         const { echo, remaining } = consumeEcho(agent.pendingEchoes, 'ringcentral', presence.dndStatus, now);
         agent.pendingEchoes = remaining;
+        agent.pendingPushes = settled(agent.pendingPushes, 'ringcentralDnd', presence.dndStatus, echo);
         agent.phoneDndStatus = presence.dndStatus;
         if (!echo && agent.dndBeforeCapacity !== null && presence.dndStatus !== NO_QUEUE_CALLS) {
           agent.dndBeforeCapacity = null;
@@ -158,7 +203,7 @@ export class PresenceService {
       if (agent.chatStatusBeforeCall) agent.chatStatusBeforeCall = chat;
       else this.pushChatStatus(work, agent, chat, now);
       const userStatus = status === 'available' ? 'Available' : status === 'offline' ? 'Offline' : 'Busy';
-      this.queue(work, 'presence.push-phone-status', { agentId: agent.id, userStatus });
+      this.pushUserStatus(work, agent, userStatus, now);
     });
   }
 
@@ -235,18 +280,45 @@ export class PresenceService {
     if (previous && previous !== agent.chatStatus) this.pushChatStatus(work, agent, previous, now);
   }
 
+  /**
+   * Queues again, under the agent's lock, the pushes still pending since before `cutoff`: their
+   * jobs were lost, or ran out of retries while the vendor was down. Their echoes are expected
+   * anew, since the first expectation may have expired meanwhile.
+   */
+  async resendPendingPushes(work: UnitOfWork, agentId: string, cutoff: Date): Promise<void> {
+    await this.change(work, agentId, (agent, _policy, now) => {
+      const isOverdue = (push: PendingPush | undefined): push is PendingPush =>
+        push !== undefined && Date.parse(push.since) < cutoff.getTime();
+      const { livechatStatus, ringcentralDnd, ringcentralUserStatus } = agent.pendingPushes;
+      if (isOverdue(livechatStatus)) {
+        this.pushChatStatus(work, agent, livechatStatus.value as ChatRoutingStatus, now);
+      }
+      if (isOverdue(ringcentralDnd)) this.pushDnd(work, agent, ringcentralDnd.value, now);
+      if (isOverdue(ringcentralUserStatus))
+        this.pushUserStatus(work, agent, ringcentralUserStatus.value, now);
+    });
+  }
+
   /** Applied locally at once (the board shows it), pushed after commit, and its webhook absorbed as an echo. */
   private pushChatStatus(work: UnitOfWork, agent: AgentEntity, status: ChatRoutingStatus, now: Date): void {
     agent.chatStatus = status;
     if (!agent.livechatAgentId) return;
     agent.pendingEchoes = expectEcho(agent.pendingEchoes, 'livechat', status, now);
+    agent.pendingPushes = { ...agent.pendingPushes, livechatStatus: pendingPush(status, now) };
     this.queue(work, 'presence.push-chat-status', { agentId: agent.id, status });
   }
 
   private pushDnd(work: UnitOfWork, agent: AgentEntity, dndStatus: string, now: Date): void {
     agent.phoneDndStatus = dndStatus;
     agent.pendingEchoes = expectEcho(agent.pendingEchoes, 'ringcentral', dndStatus, now);
+    agent.pendingPushes = { ...agent.pendingPushes, ringcentralDnd: pendingPush(dndStatus, now) };
     this.queue(work, 'presence.push-phone-status', { agentId: agent.id, dndStatus });
+  }
+
+  private pushUserStatus(work: UnitOfWork, agent: AgentEntity, userStatus: string, now: Date): void {
+    if (!agent.ringcentralExtensionId) return;
+    agent.pendingPushes = { ...agent.pendingPushes, ringcentralUserStatus: pendingPush(userStatus, now) };
+    this.queue(work, 'presence.push-phone-status', { agentId: agent.id, userStatus });
   }
 
   private queue<N extends PresenceJob>(
@@ -259,7 +331,7 @@ export class PresenceService {
       try {
         await this.jobs.add(name, payload, delayMs ? { delayMs } : {});
       } catch (error) {
-        // The vendor keeps its previous state; the next presence change pushes again.
+        // Still pending on the agent row: the sweep of unsent pushes queues it once Redis is back.
         this.logger.warn(`${name} for agent ${payload.agentId} not queued: ${(error as Error).message}`);
       }
     });

@@ -96,6 +96,7 @@ export interface JobPayloads {
   'presence.push-phone-status': PushPhoneStatusPayload;
   'presence.restore-after-call': RestoreAfterCallPayload;
   'presence.sweep-overdue-wrap-ups': SweepOverduePayload;
+  'presence.sweep-unsent-pushes': SweepOverduePayload;
 }
 
 export type JobName = keyof JobPayloads;
@@ -152,7 +153,9 @@ const everyMinuteOverdueSweep = {
     // Work that is running or about to retry is not overdue yet: leave it a minute.
     payload: () => ({ graceMs: 60_000 }),
   },
-} satisfies JobDefinition<'calls.sweep-call-log-fetches' | 'presence.sweep-overdue-wrap-ups'>;
+} satisfies JobDefinition<
+  'calls.sweep-call-log-fetches' | 'presence.sweep-overdue-wrap-ups' | 'presence.sweep-unsent-pushes'
+>;
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
   'maintenance.trim-event-log': hourlyRetention(17, (config) => config.EVENT_LOG_RETENTION_DAYS),
@@ -194,6 +197,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     options: exponentialRetry(5, 1_000),
   },
   'presence.sweep-overdue-wrap-ups': everyMinuteOverdueSweep,
+  'presence.sweep-unsent-pushes': everyMinuteOverdueSweep,
 };
 
 /** BullMQ reserves ':' in job ids; event keys use it as a separator. */

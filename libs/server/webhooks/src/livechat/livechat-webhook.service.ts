@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AppConfig, DomainException, livechatWebhookSecretsOf, MetricsService } from '@ccp/server-platform';
 import { InboxService } from '../inbox/inbox.service';
 import { InvalidWebhookError } from '../parsing/invalid-webhook.error';
@@ -8,6 +9,7 @@ import {
   liveChatDedupeScope,
   liveChatEventKey,
   parseLiveChatEnvelope,
+  type DedupeScope,
 } from '../parsing';
 import { redactSecret, secretMatches } from '../verification/shared-secret';
 
@@ -19,6 +21,18 @@ function secretKeyOf(body: unknown): string | undefined {
 
 /** LiveChat retries within about a minute; a repeat after this is a real new event (see liveChatDedupeScope). */
 const RETRY_WINDOW_MS = 5 * 60_000;
+
+/** Actions without a natural id (status, tags, ratings) repeat for real: dedupe only redeliveries. */
+function dedupeSuffix(scope: DedupeScope): string {
+  switch (scope) {
+    case 'permanent':
+      return '';
+    case 'retry_window':
+      return `:w${Math.floor(Date.now() / RETRY_WINDOW_MS)}`;
+    case 'every_delivery':
+      return `:d${randomUUID()}`;
+  }
+}
 
 function actionOf(body: unknown): string {
   const action =
@@ -59,14 +73,9 @@ export class LiveChatWebhookService {
       if (!(error instanceof InvalidWebhookError)) throw error;
       throw await this.inbox.rejectInvalid('livechat', actionOf(body), redacted, error.reason);
     }
-    // Actions without a natural id (status, tags, ratings) repeat for real: dedupe only redeliveries.
-    const window =
-      liveChatDedupeScope(envelope.action) === 'retry_window'
-        ? `:w${Math.floor(Date.now() / RETRY_WINDOW_MS)}`
-        : '';
     await this.inbox.accept({
       vendor: 'livechat',
-      eventKey: `${liveChatEventKey(envelope)}${window}`,
+      eventKey: `${liveChatEventKey(envelope)}${dedupeSuffix(liveChatDedupeScope(envelope.action))}`,
       type: envelope.action,
       status: isHandledLiveChatAction(envelope.action) ? 'received' : 'ignored',
       rawBody: redacted,

@@ -217,10 +217,10 @@ describe('liveChatEventKey safety', () => {
 });
 
 describe('liveChatDedupeScope', () => {
-  it('is permanent only for one-off facts', () => {
+  it('is permanent only for one-off facts, and every delivery of a status report is kept', () => {
     expect(liveChatDedupeScope('incoming_event')).toBe('permanent');
     expect(liveChatDedupeScope('chat_deactivated')).toBe('permanent');
-    expect(liveChatDedupeScope('routing_status_set')).toBe('retry_window');
+    expect(liveChatDedupeScope('routing_status_set')).toBe('every_delivery');
     expect(liveChatDedupeScope('thread_tagged')).toBe('retry_window');
     expect(liveChatDedupeScope('event_updated')).toBe('retry_window');
   });

@@ -109,8 +109,12 @@ export function liveChatEventKey(envelope: StoredLiveChatEnvelope): string {
  *   "accepting chats", re-tagging a thread after an untag, an edit back to earlier text, a rating
  *   changed and changed back). Dedupe such keys only within the vendor's retry window
  *   (LiveChat retries up to 3 times within about a minute, so a few minutes is enough).
+ * - `every_delivery`: a state report (`routing_status_set`: an agent's status) that repeats for
+ *   real within minutes, as agents and our own calls switch it back and forth. Every delivery is
+ *   stored; the handler applies it as last-received state and recognises a redelivery as the same
+ *   report again with none other in between (PresenceService.chatStatusReported).
  */
-export type DedupeScope = 'permanent' | 'retry_window';
+export type DedupeScope = 'permanent' | 'retry_window' | 'every_delivery';
 
 const PERMANENT_LIVECHAT_ACTIONS: ReadonlySet<string> = new Set([
   'incoming_chat',
@@ -120,5 +124,6 @@ const PERMANENT_LIVECHAT_ACTIONS: ReadonlySet<string> = new Set([
 ]);
 
 export function liveChatDedupeScope(action: string): DedupeScope {
+  if (action === 'routing_status_set') return 'every_delivery';
   return PERMANENT_LIVECHAT_ACTIONS.has(action) ? 'permanent' : 'retry_window';
 }
