@@ -9,7 +9,7 @@ import { CallLogDue1795257047622 } from './1795257047622-CallLogDue';
 import { VendorCallValuesWiden1795262055848 } from './1795262055848-VendorCallValuesWiden';
 import { CallMissedMeansUnanswered1795270208555 } from './1795270208555-CallMissedMeansUnanswered';
 import { ConversationAgentsIndex1795270288956 } from './1795270288956-ConversationAgentsIndex';
-import { AgentVendorReportsAndPendingPushes1795274502487 } from './1795274502487-AgentVendorReportsAndPendingPushes';
+import { VendorStateReportsAndPendingPushes1795275028000 } from './1795275028000-VendorStateReportsAndPendingPushes';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
@@ -21,5 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   VendorCallValuesWiden1795262055848,
   CallMissedMeansUnanswered1795270208555,
   ConversationAgentsIndex1795270288956,
-  AgentVendorReportsAndPendingPushes1795274502487,
+  VendorStateReportsAndPendingPushes1795275028000,
 ];

@@ -362,11 +362,10 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
       );
       await loseQueuedJobs(['presence.push-chat-status', 'presence.push-phone-status']);
       // Minutes after LiveChat last reported a status, the agent switched chats on there: the newer wish.
-      await api.app
-        .get(DataSource)
-        .query(`UPDATE agents SET chat_status_reported_at = now() - interval '5 minutes' WHERE id = $1`, [
-          agent.id,
-        ]);
+      await api.app.get(DataSource).query(
+        `UPDATE vendor_state_reports SET received_at = received_at - interval '5 minutes'
+           WHERE subject LIKE 'livechat:routing_status:%'`,
+      );
       await sendLiveChatStatus('accepting_chats');
       await allWebhooksProcessed();
       expect(Object.keys(await pendingPushesOf())).toEqual(['ringcentralUserStatus']);

@@ -12,8 +12,11 @@ import type {
 } from '@ccp/contracts';
 import { DemoUsersSeeder, JobQueue, QUEUE_NAMES, WEBHOOK_PROCESS_ATTEMPTS } from '@ccp/server-platform';
 import {
+  AGENT_ID,
   chatAndCallScenario,
+  chatTransferredBody,
   callScenario,
+  OTHER_AGENT_ID,
   CHAT_ID,
   eventDeletedBody,
   incomingCustomerBody,
@@ -79,10 +82,12 @@ async function snapshot(dataSource: DataSource) {
     ...conversation
   } of conversations) {
     const messages = await query<Record<string, unknown>>(
-      `SELECT external_id, author_type, author_id, author_external_id, kind, text, attachments, visibility,
+      // A system entry is keyed by its webhook, and each delivery of a state report is a webhook of its own.
+      `SELECT regexp_replace(external_id, ':d[0-9a-f-]{36}$', '') AS external_id,
+              author_type, author_id, author_external_id, kind, text, attachments, visibility,
               CASE WHEN author_type = 'system' THEN NULL ELSE created_at END AS created_at,
               edited_at IS NOT NULL AS edited, deleted_at IS NOT NULL AS deleted
-       FROM messages WHERE conversation_id = '${id}' ORDER BY external_id`,
+       FROM messages WHERE conversation_id = '${id}' ORDER BY 1`,
     );
     const timeline = await query<Record<string, unknown>>(
       `SELECT party_id, sequence, event_time, status, reason, direction, from_number, to_number, extension_id
@@ -150,8 +155,8 @@ describe('vendor events become conversations, calls and customers', { timeout: 6
   /** Empties the domain and the inbox (and the queue, whose job ids are the event keys). */
   const reset = async () => {
     await dataSource.query(
-      `TRUNCATE webhook_events, webhook_outbox, conversations, messages, call_parties, call_status_changes,
-                customers, customer_identities, agents, sync_logs`,
+      `TRUNCATE webhook_events, webhook_outbox, vendor_state_reports, conversations, messages, call_parties,
+                call_status_changes, customers, customer_identities, agents, sync_logs`,
     );
     const jobs = api.app.get(JobQueue);
     for (const name of QUEUE_NAMES) await jobs.queue(name).obliterate({ force: true });
@@ -363,6 +368,43 @@ describe('vendor events become conversations, calls and customers', { timeout: 6
       phones: ['+14083388064'],
     });
     expect(chat?.customerId).toBe(customers.items[0]?.id);
+  });
+
+  it('applies a tag removed and added again, and a chat transferred back, however soon; a redelivery once', async () => {
+    await reset();
+    const envelope = { secretKey: secrets.livechatSecret };
+    const at = (body: JsonObject) => liveChatDelivery(body);
+    const transferTo = (agentId: string) =>
+      at(chatTransferredBody({ transferred_to: { group_ids: [19], agent_ids: [agentId] } }, envelope));
+    let stored = 0;
+    // One at a time, each processed before the next: the order in which an agent clicked.
+    for (const delivery of [
+      at(incomingChatBody({}, envelope)),
+      at(threadTaggedBody({}, envelope)),
+      at(threadUntaggedBody({}, envelope)),
+      at(threadTaggedBody({}, envelope)),
+      transferTo(OTHER_AGENT_ID),
+      transferTo(AGENT_ID),
+      transferTo(OTHER_AGENT_ID),
+      // LiveChat's retry of the last one, as if our answer had been too slow.
+      transferTo(OTHER_AGENT_ID),
+    ]) {
+      await send([delivery]);
+      await allProcessed((stored += 1));
+    }
+
+    const [chat] = (await admin.get<Page<Conversation>>('/api/conversations?type=chat')).body.items;
+    const tag = (threadTaggedBody() as { payload: { tag: string } }).payload.tag;
+    expect(chat?.tags).toEqual([tag]);
+    const messages = (await admin.get<Page<Message>>(`/api/conversations/${chat?.id}/messages`)).body.items;
+    expect(messages.filter((message) => message.kind === 'transfer').map((message) => message.text)).toEqual([
+      `Transferred to ${OTHER_AGENT_ID}, group 19`,
+      `Transferred to ${AGENT_ID}, group 19`,
+      `Transferred to ${OTHER_AGENT_ID}, group 19`,
+    ]);
+    const agents = (await admin.get<Page<{ id: string; livechatAgentId: string }>>('/api/agents')).body.items;
+    const owner = agents.find((agent) => agent.id === chat?.agentId);
+    expect(owner?.livechatAgentId).toBe(OTHER_AGENT_ID);
   });
 
   it('lists, filters and searches conversations, and reports stats', async () => {

@@ -19,8 +19,10 @@ import { WebhookEventProcessor } from './processing/webhook-event.processor';
 import { RingCentralWebhookController } from './ringcentral/ringcentral-webhook.controller';
 import { RingCentralWebhookService } from './ringcentral/ringcentral-webhook.service';
 import { RingCentralSubscriptionRenewal } from './ringcentral/subscription-renewal';
+import { StateReportsRepository } from './state-reports/state-reports.repository';
+import { VendorStateReportEntity } from './state-reports/vendor-state-report.entity';
 
-export const WEBHOOK_ENTITIES = [WebhookEventEntity, WebhookOutboxEntity];
+export const WEBHOOK_ENTITIES = [WebhookEventEntity, WebhookOutboxEntity, VendorStateReportEntity];
 
 const inbox = [TypeOrmModule.forFeature(WEBHOOK_ENTITIES), QueueModule];
 
@@ -51,6 +53,7 @@ export class WebhooksModule {}
     WebhookEventProcessor,
     OutboxRelay,
     RingCentralSubscriptionRenewal,
+    StateReportsRepository,
     WebhookEventRetentionHandler,
   ],
 })

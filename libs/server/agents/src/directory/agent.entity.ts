@@ -94,17 +94,6 @@ export class AgentEntity {
   @Column({ type: 'varchar', length: 24, nullable: true })
   chatStatus!: ChatRoutingStatus | null;
 
-  /**
-   * The last LiveChat status report and when it was received, to tell a redelivery (or the same
-   * report through a second registration) from a real new one: the vendor sends neither an id
-   * nor a time with it.
-   */
-  @Column({ type: 'varchar', length: 24, nullable: true })
-  chatStatusReported!: ChatRoutingStatus | null;
-
-  @Column({ type: 'timestamptz', nullable: true })
-  chatStatusReportedAt!: Date | null;
-
   @Column({ type: 'text', nullable: true })
   phonePresenceStatus!: string | null;
 

@@ -47,17 +47,6 @@ function endedLegsOnly(legs: Record<string, CallLeg>, now: Date): Record<string,
   return Object.fromEntries(Object.entries(legs).filter(([, leg]) => isRecentlyEnded(leg, now)));
 }
 
-/** LiveChat retries a webhook up to 3 times within about a minute (vendor-webhooks.md §1.4). */
-const LIVECHAT_REDELIVERY_WINDOW_MS = 2 * 60_000;
-
-function isRedelivery(agent: AgentEntity, status: ChatRoutingStatus, receivedAt: Date): boolean {
-  return (
-    agent.chatStatusReported === status &&
-    agent.chatStatusReportedAt !== null &&
-    Math.abs(receivedAt.getTime() - agent.chatStatusReportedAt.getTime()) <= LIVECHAT_REDELIVERY_WINDOW_MS
-  );
-}
-
 function pendingPush(value: string, now: Date): PendingPush {
   return { value, since: now.toISOString() };
 }
@@ -97,21 +86,12 @@ export class PresenceService {
   ) {}
 
   /**
-   * LiveChat `routing_status_set`: no vendor timestamp, so the last one received wins, unless it
-   * is our echo. Every delivery is stored (an agent switching back and forth repeats the same
-   * payload for real); the same report again within LiveChat's retry window, with none other in
-   * between, is a redelivery and changes nothing.
+   * LiveChat `routing_status_set`: no vendor timestamp, so the last one received wins (the
+   * processor passes on only reports newer than the last applied and not redeliveries of it),
+   * unless it is our echo.
    */
-  async chatStatusReported(
-    work: UnitOfWork,
-    agentId: string,
-    status: ChatRoutingStatus,
-    receivedAt: Date,
-  ): Promise<void> {
+  async chatStatusReported(work: UnitOfWork, agentId: string, status: ChatRoutingStatus): Promise<void> {
     await this.change(work, agentId, (agent, _policy, now) => {
-      if (isRedelivery(agent, status, receivedAt)) return;
-      agent.chatStatusReported = status;
-      agent.chatStatusReportedAt = receivedAt;
       const { echo, remaining } = consumeEcho(agent.pendingEchoes, 'livechat', status, now);
       agent.pendingEchoes = remaining;
       agent.pendingPushes = settled(agent.pendingPushes, 'livechatStatus', status, echo);

@@ -38,7 +38,7 @@ export class VendorPresenceHandler {
     context: DomainEventContext,
   ): Promise<void> {
     const agentId = await this.directory.resolveLiveChatAgent(context.manager, event.livechatAgentId);
-    await this.presence.chatStatusReported(context, agentId, event.status, context.receivedAt);
+    await this.presence.chatStatusReported(context, agentId, event.status);
   }
 
   /** After conversations and crm (order 20), so locks are always taken conversation first, then agent. */

@@ -47,15 +47,17 @@ export interface OutboxEntry {
  * What storeMany sends: inbox rows and, for events to process, their outbox rows, for any number
  * of events in one statement, with parallel arrays as parameters ($1 vendors, $2 event keys,
  * $3 types, $4 statuses, $5 raw bodies, $6 last errors, $7 job ids). Exported for bench:ingest,
- * whose pgbench baseline must run exactly this.
+ * whose pgbench baseline must run exactly this. `received_at` is each row's own clock time, not
+ * the transaction's, so that webhooks sharing a statement keep their order of arrival (the last
+ * state report received wins, see state-report.ts).
  */
 export const INBOX_STORE_STATEMENT = `WITH input AS (
   SELECT * FROM unnest($1::webhook_vendor[], $2::text[], $3::text[], $4::webhook_event_status[],
                        $5::text[], $6::text[], $7::text[])
     WITH ORDINALITY AS event (vendor, event_key, type, status, raw_body, last_error, job_id, position)
 ), inserted AS (
-  INSERT INTO webhook_events (vendor, event_key, type, status, raw_body, last_error)
-  SELECT vendor, event_key, type, status, raw_body, last_error FROM input ORDER BY position
+  INSERT INTO webhook_events (vendor, event_key, type, status, raw_body, last_error, received_at)
+  SELECT vendor, event_key, type, status, raw_body, last_error, clock_timestamp() FROM input ORDER BY position
   ON CONFLICT (event_key) DO NOTHING
   RETURNING id, event_key, status
 ), outbox AS (

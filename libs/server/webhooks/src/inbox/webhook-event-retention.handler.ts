@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { HandlesJob, type RetentionPayload } from '@ccp/server-platform';
+import { StateReportsRepository } from '../state-reports/state-reports.repository';
 import { InboxRepository } from './inbox.repository';
 
 /**
@@ -11,12 +12,19 @@ import { InboxRepository } from './inbox.repository';
 export class WebhookEventRetentionHandler {
   private readonly logger = new Logger(WebhookEventRetentionHandler.name);
 
-  constructor(private readonly inbox: InboxRepository) {}
+  constructor(
+    private readonly inbox: InboxRepository,
+    private readonly stateReports: StateReportsRepository,
+  ) {}
 
+  /** With the webhooks go the last state reports applied from them (see state-report.ts). */
   @HandlesJob('maintenance.trim-webhook-events')
-  async trim(payload: RetentionPayload): Promise<{ deleted: number }> {
+  async trim(payload: RetentionPayload): Promise<{ deleted: number; stateReports: number }> {
     const deleted = await this.inbox.deleteSettledOlderThan(payload.olderThanDays);
-    this.logger.log(`trimmed ${deleted} settled webhooks older than ${payload.olderThanDays} days`);
-    return { deleted };
+    const stateReports = await this.stateReports.deleteOlderThan(payload.olderThanDays);
+    this.logger.log(
+      `trimmed ${deleted} settled webhooks and ${stateReports} state reports older than ${payload.olderThanDays} days`,
+    );
+    return { deleted, stateReports };
   }
 }

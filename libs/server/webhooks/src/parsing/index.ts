@@ -28,3 +28,10 @@ export {
 } from './ringcentral-notification';
 export { ringCentralEventKey } from './ringcentral-event-key';
 export { normalizeRingCentral } from './ringcentral.normalizer';
+export {
+  stateReportOf,
+  verdictOf,
+  type AppliedReport,
+  type ReportVerdict,
+  type StateReport,
+} from './state-report';

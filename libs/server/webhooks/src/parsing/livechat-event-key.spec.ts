@@ -221,7 +221,8 @@ describe('liveChatDedupeScope', () => {
     expect(liveChatDedupeScope('incoming_event')).toBe('permanent');
     expect(liveChatDedupeScope('chat_deactivated')).toBe('permanent');
     expect(liveChatDedupeScope('routing_status_set')).toBe('every_delivery');
-    expect(liveChatDedupeScope('thread_tagged')).toBe('retry_window');
-    expect(liveChatDedupeScope('event_updated')).toBe('retry_window');
+    expect(liveChatDedupeScope('thread_tagged')).toBe('every_delivery');
+    expect(liveChatDedupeScope('event_updated')).toBe('every_delivery');
+    expect(liveChatDedupeScope('incoming_customer')).toBe('retry_window');
   });
 });

@@ -109,10 +109,10 @@ export function liveChatEventKey(envelope: StoredLiveChatEnvelope): string {
  *   "accepting chats", re-tagging a thread after an untag, an edit back to earlier text, a rating
  *   changed and changed back). Dedupe such keys only within the vendor's retry window
  *   (LiveChat retries up to 3 times within about a minute, so a few minutes is enough).
- * - `every_delivery`: a state report (`routing_status_set`: an agent's status) that repeats for
- *   real within minutes, as agents and our own calls switch it back and forth. Every delivery is
- *   stored; the handler applies it as last-received state and recognises a redelivery as the same
- *   report again with none other in between (PresenceService.chatStatusReported).
+ * - `every_delivery`: a state report (an agent's status, a tag, a participant, a transfer, an edit,
+ *   a rating) that repeats for real within minutes with an identical payload. Every delivery is
+ *   stored; the processor applies the last one received per subject and recognises a redelivery
+ *   as the same state again with none other in between (see state-report.ts).
  */
 export type DedupeScope = 'permanent' | 'retry_window' | 'every_delivery';
 
@@ -123,7 +123,20 @@ const PERMANENT_LIVECHAT_ACTIONS: ReadonlySet<string> = new Set([
   'chat_deactivated',
 ]);
 
+/** The actions whose domain events are state reports (stateReportOf). */
+const STATE_REPORT_LIVECHAT_ACTIONS: ReadonlySet<string> = new Set([
+  'routing_status_set',
+  'thread_tagged',
+  'thread_untagged',
+  'user_added_to_chat',
+  'user_removed_from_chat',
+  'chat_transferred',
+  'event_updated',
+  'chat_properties_updated',
+  'thread_properties_updated',
+]);
+
 export function liveChatDedupeScope(action: string): DedupeScope {
-  if (action === 'routing_status_set') return 'every_delivery';
-  return PERMANENT_LIVECHAT_ACTIONS.has(action) ? 'permanent' : 'retry_window';
+  if (PERMANENT_LIVECHAT_ACTIONS.has(action)) return 'permanent';
+  return STATE_REPORT_LIVECHAT_ACTIONS.has(action) ? 'every_delivery' : 'retry_window';
 }

@@ -18,7 +18,9 @@ import {
   normalizeRingCentral,
   parseRingCentralNotification,
   parseStoredLiveChatEnvelope,
+  stateReportOf,
 } from '../parsing';
+import { StateReportsRepository } from '../state-reports/state-reports.repository';
 import { DomainEventDispatcher } from './domain-event.dispatcher';
 
 type Outcome = 'processed' | 'ignored' | 'already-done' | 'missing';
@@ -51,6 +53,7 @@ export class WebhookEventProcessor {
     private readonly inbox: InboxRepository,
     private readonly dispatcher: DomainEventDispatcher,
     private readonly syncLogs: SyncLogsRepository,
+    private readonly stateReports: StateReportsRepository,
   ) {}
 
   @HandlesJob('webhooks.process')
@@ -114,6 +117,9 @@ export class WebhookEventProcessor {
     const handled = domainEvents.filter((domainEvent) => this.dispatcher.handles(domainEvent.type));
     const beforeCommit: (() => Promise<void>)[] = [];
     for (const domainEvent of handled) {
+      // A state report that is not news (stale, or a redelivery) leaves the state as it is.
+      const report = stateReportOf(domainEvent);
+      if (report && (await this.stateReports.judge(manager, report, event.receivedAt)) !== 'apply') continue;
       await this.dispatcher.dispatch(domainEvent, {
         manager,
         webhookEventId: event.id,
