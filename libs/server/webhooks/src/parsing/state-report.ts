@@ -50,7 +50,10 @@ export function verdictOf(
 const subject = (kind: string, ...parts: (string | undefined)[]) =>
   buildEventKey('livechat', kind, ...parts.map((part) => part ?? ''));
 
-/** The state a domain event reports, if it is a state report; facts (messages, starts, ends) are not. */
+/**
+ * The state a domain event reports, if it is a state report; facts (messages, starts, ends) are
+ * not: the inbox dedupes them by their ids.
+ */
 export function stateReportOf(event: DomainEvent): StateReport | undefined {
   switch (event.type) {
     case 'agent.routing_status':
@@ -88,7 +91,16 @@ export function stateReportOf(event: DomainEvent): StateReport | undefined {
         value: contentHash(event.properties),
       };
     }
-    default:
+    case 'chat.started':
+    case 'chat.message':
+    case 'chat.message_deleted':
+    case 'chat.ended':
+    case 'customer.upserted':
+    case 'customer.session_fields':
+    case 'call.party_updated':
+    case 'agent.phone_presence':
+    case 'subscription.expiring':
+      // RingCentral's events are ordered by their own sequences.
       return undefined;
   }
 }
