@@ -417,6 +417,8 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
   });
 
   it('lets agents set their own status, supervisors their team, admins anyone', async () => {
+    // The test before may have applied its older CallConnected first: then a wrap-up is still running.
+    await agentBecomes('available', (value) => value.status === 'available');
     const other = (await admin.post<Agent>('/api/agents', { name: 'Other Team Agent', teamId: 'sales' }))
       .body;
     expect((await agentClient.patch(`/api/agents/${other.id}/status`, { status: 'away' })).status).toBe(403);
