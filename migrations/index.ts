@@ -10,6 +10,7 @@ import { VendorCallValuesWiden1795262055848 } from './1795262055848-VendorCallVa
 import { CallMissedMeansUnanswered1795270208555 } from './1795270208555-CallMissedMeansUnanswered';
 import { ConversationAgentsIndex1795270288956 } from './1795270288956-ConversationAgentsIndex';
 import { VendorStateReportsAndPendingPushes1795275028000 } from './1795275028000-VendorStateReportsAndPendingPushes';
+import { CallReconcileDue1795277575358 } from './1795277575358-CallReconcileDue';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CallMissedMeansUnanswered1795270208555,
   ConversationAgentsIndex1795270288956,
   VendorStateReportsAndPendingPushes1795275028000,
+  CallReconcileDue1795277575358,
 ];

@@ -140,3 +140,101 @@ describe('a call-log fetch whose job was lost', () => {
     expect((await dueAt())?.call_log_due_at).toBeNull();
   });
 });
+
+describe('a call whose final notification was lost', () => {
+  let product: Product;
+  beforeAll(async () => (product = await startProduct(0)));
+  afterAll(() => stopProduct(product));
+
+  /** The call, but for the caller's Disconnected: RingCentral never delivered it. */
+  async function deliverCallWithoutItsEnd(): Promise<{ telephonySessionId: string; conversationId: string }> {
+    const { api, fake } = product;
+    const call = callScenario({ secrets });
+    const { telephonySessionId } = call.ids;
+    fake.ringcentral.addCallLogRecord(
+      fakeCallLogRecord({ telephonySessionId, startTime: new Date().toISOString(), result: 'Accepted' }),
+    );
+    const isCallersEnd = (delivery: (typeof call.deliveries)[number]) => {
+      const parties = (delivery.body as { body?: { parties?: { id: string; status: { code: string } }[] } })
+        .body?.parties;
+      return (
+        parties?.some((party) => party.id.endsWith('-1') && party.status.code === 'Disconnected') ?? false
+      );
+    };
+    const delivered = call.deliveries.filter((delivery) => !isCallersEnd(delivery));
+    expect(delivered).toHaveLength(call.deliveries.length - 1);
+    const results = await deliverAll(api.baseUrl, delivered);
+    expect(results.every((result) => 'status' in result && result.status === 200)).toBe(true);
+    const database = api.app.get(DataSource);
+    const conversationId = await waitFor('the agent to have left the call', async () => {
+      const [row] = (await database.query(
+        `SELECT c.id FROM conversations c JOIN call_parties p ON p.conversation_id = c.id
+         WHERE c.external_id = $1 AND p.extension_id IS NOT NULL AND p.status = 'Disconnected'`,
+        [telephonySessionId],
+      )) as { id: string }[];
+      return row?.id;
+    });
+    // Silent since: its time to be looked up has come.
+    await database.query(
+      "UPDATE conversations SET call_reconcile_due_at = now() - interval '2 minutes' WHERE id = $1",
+      [conversationId],
+    );
+    return { telephonySessionId, conversationId };
+  }
+
+  /** The notifications the platform wrote itself to end the call (see RingCentralCallReconciliation). */
+  const reconciledEnds = async (telephonySessionId: string) =>
+    (
+      (await product.api.app
+        .get(DataSource)
+        .query(
+          `SELECT id FROM webhook_events WHERE raw_body LIKE '%"SessionGone"%' AND raw_body LIKE '%' || $1 || '%'`,
+          [telephonySessionId],
+        )) as unknown[]
+    ).length;
+
+  const callOf = async (conversationId: string) =>
+    (await product.admin.get<Conversation>(`/api/conversations/${conversationId}`)).body;
+
+  it('is ended once RingCentral no longer has its session, and then completed from the call log', async () => {
+    const { api, admin } = product;
+    const { telephonySessionId, conversationId } = await deliverCallWithoutItsEnd();
+    expect((await callOf(conversationId)).status).toBe('active');
+
+    await api.app.get(JobQueue).add('calls.sweep-silent-calls', { graceMs: 60_000 });
+    const ended = await waitFor('the call to be ended', async () => {
+      const call = await callOf(conversationId);
+      return call.status === 'ended' ? call : undefined;
+    });
+    expect(ended.endedAt).not.toBeNull();
+    expect(await reconciledEnds(telephonySessionId)).toBe(1);
+    expect((await enrichedCall(admin, telephonySessionId)).call).toMatchObject({ result: 'Accepted' });
+    const [row] = (await api.app
+      .get(DataSource)
+      .query('SELECT call_reconcile_due_at FROM conversations WHERE id = $1', [conversationId])) as {
+      call_reconcile_due_at: Date | null;
+    }[];
+    expect(row?.call_reconcile_due_at).toBeNull();
+  });
+
+  it('stays as it is while RingCentral still has the session, and is looked up again later', async () => {
+    const { api, fake } = product;
+    const { telephonySessionId, conversationId } = await deliverCallWithoutItsEnd();
+    fake.ringcentral.startSession(telephonySessionId);
+    const lookups = () => fake.requestsTo(`/restapi/v1.0/account/~/telephony/sessions/${telephonySessionId}`);
+
+    await api.app.get(JobQueue).add('calls.sweep-silent-calls', { graceMs: 60_000 });
+    await waitFor('RingCentral to be asked', () => lookups().length > 0);
+    const dueAgain = await waitFor('the next look-up to be set', async () => {
+      const [row] = (await api.app
+        .get(DataSource)
+        .query('SELECT call_reconcile_due_at FROM conversations WHERE id = $1', [conversationId])) as {
+        call_reconcile_due_at: Date | null;
+      }[];
+      return row?.call_reconcile_due_at && row.call_reconcile_due_at > new Date() ? row : undefined;
+    });
+    expect(dueAgain.call_reconcile_due_at).not.toBeNull();
+    expect(await reconciledEnds(telephonySessionId)).toBe(0);
+    expect((await callOf(conversationId)).status).toBe('active');
+  });
+});

@@ -447,6 +447,7 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
         'maintenance.trim-webhook-events',
         'maintenance.trim-sync-logs',
         'calls.sweep-call-log-fetches',
+        'calls.sweep-silent-calls',
         'presence.sweep-overdue-wrap-ups',
         'presence.sweep-unsent-pushes',
       ];

@@ -3,10 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgentsModule } from '@ccp/server-agents';
 import { IntegrationsModule } from '@ccp/server-integrations';
 import { QueueModule, RealtimePublisherModule } from '@ccp/server-platform';
+import { WebhooksWorkerModule } from '@ccp/server-webhooks';
 import { ConversationQueries } from './api/conversation-queries';
 import { ConversationsController } from './api/conversations.controller';
 import { CallEventsHandler } from './calls/call-events.handler';
 import { CallLogHandler } from './calls/call-log.handler';
+import { SilentCallSweep } from './calls/silent-call-sweep';
 import { ChatEventsHandler } from './chats/chat-events.handler';
 import { CallPartyEntity } from './model/call-party.entity';
 import { CallStatusChangeEntity } from './model/call-status-change.entity';
@@ -33,7 +35,10 @@ export const CONVERSATION_ENTITIES = [
 })
 export class ConversationsModule {}
 
-/** The worker side: applying chat and call events, and enriching ended calls from the call log. */
+/**
+ * The worker side: applying chat and call events, enriching ended calls from the call log, and
+ * ending calls RingCentral no longer has.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature(CONVERSATION_ENTITIES),
@@ -41,6 +46,7 @@ export class ConversationsModule {}
     IntegrationsModule,
     QueueModule,
     RealtimePublisherModule,
+    WebhooksWorkerModule,
   ],
   providers: [
     ConversationStore,
@@ -49,6 +55,7 @@ export class ConversationsModule {}
     ChatEventsHandler,
     CallEventsHandler,
     CallLogHandler,
+    SilentCallSweep,
   ],
   exports: [ConversationLinks],
 })

@@ -18,6 +18,7 @@ import { WebhookEventRetentionHandler } from './inbox/webhook-event-retention.ha
 import { WebhookEventProcessor } from './processing/webhook-event.processor';
 import { RingCentralWebhookController } from './ringcentral/ringcentral-webhook.controller';
 import { RingCentralWebhookService } from './ringcentral/ringcentral-webhook.service';
+import { RingCentralCallReconciliation } from './ringcentral/call-reconciliation';
 import { RingCentralSubscriptionRenewal } from './ringcentral/subscription-renewal';
 import { StateReportsRepository } from './state-reports/state-reports.repository';
 import { VendorStateReportEntity } from './state-reports/vendor-state-report.entity';
@@ -41,7 +42,10 @@ const inbox = [TypeOrmModule.forFeature(WEBHOOK_ENTITIES), QueueModule];
 })
 export class WebhooksModule {}
 
-/** The worker side: processing stored webhooks, relaying the outbox, renewing the RingCentral subscription. */
+/**
+ * The worker side: processing stored webhooks, relaying the outbox, renewing the RingCentral
+ * subscription, and storing what reconciliation with RingCentral finds (for the calls library).
+ */
 @Module({
   imports: [...inbox, DiscoveryModule, IntegrationsModule],
   providers: [
@@ -53,8 +57,10 @@ export class WebhooksModule {}
     WebhookEventProcessor,
     OutboxRelay,
     RingCentralSubscriptionRenewal,
+    RingCentralCallReconciliation,
     StateReportsRepository,
     WebhookEventRetentionHandler,
   ],
+  exports: [RingCentralCallReconciliation],
 })
 export class WebhooksWorkerModule {}

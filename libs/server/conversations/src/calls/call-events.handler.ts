@@ -103,6 +103,9 @@ export class CallEventsHandler {
     Object.assign(conversation, this.callFieldsOf(timeline));
     const ended = isTerminal(conversation.status) && (created || !isTerminal(previousStatus));
     if (ended) conversation.callLogDueAt = new Date(Date.now() + this.config.CALL_LOG_FETCH_DELAY_MS);
+    conversation.callReconcileDueAt = isTerminal(conversation.status)
+      ? null
+      : new Date(Date.now() + this.config.CALL_RECONCILE_AFTER_MS);
     await this.store.save(manager, conversation);
     await this.notifier.conversationChanged(context, conversation, { created, previousStatus });
     if (ended) this.fetchCallLogLater(context, conversation);

@@ -98,6 +98,14 @@ export class ConversationEntity {
   @Column({ type: 'timestamptz', nullable: true })
   callLogDueAt!: Date | null;
 
+  /**
+   * While a call is not over: when to ask RingCentral whether it still is, should no notification
+   * come before (CALL_RECONCILE_AFTER_MS after the last one). Cleared when the call ends.
+   */
+  @Index('conversations_call_reconcile_due_at_idx', { where: 'call_reconcile_due_at IS NOT NULL' })
+  @Column({ type: 'timestamptz', nullable: true })
+  callReconcileDueAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

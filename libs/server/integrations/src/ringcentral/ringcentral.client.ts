@@ -8,6 +8,7 @@ import { RingCentralAuth } from './ringcentral-auth.service';
 
 const NOT_CONFIGURED = 'RINGCENTRAL_CLIENT_ID, RINGCENTRAL_CLIENT_SECRET and RINGCENTRAL_JWT are not all set';
 const CALL_LOG_PATH = '/restapi/v1.0/account/~/call-log';
+const TELEPHONY_SESSIONS_PATH = '/restapi/v1.0/account/~/telephony/sessions';
 /** The record starts when the call did; the margin absorbs clock skew between us and RingCentral. */
 const CALL_LOG_LOOKBACK_MS = 60_000;
 const CALL_LOG_PAGE_SIZE = 250;
@@ -60,6 +61,24 @@ export class RingCentralClient {
         url = callLog.nextPageUri === undefined ? undefined : this.urlOf(callLog.nextPageUri);
       }
       return succeeded(null);
+    });
+  }
+
+  /**
+   * Whether RingCentral still has the telephony session (Call Control API): it answers 404 once
+   * the call is over, which is how a call whose last notification was lost is found to have ended.
+   */
+  telephonySessionIsLive(telephonySessionId: string): Promise<OutboundResult<boolean>> {
+    return this.recorder.run('ringcentral.telephony_session', { telephonySessionId }, async () => {
+      if (!this.auth.configured) return skipped(NOT_CONFIGURED);
+      const path = `${TELEPHONY_SESSIONS_PATH}/${encodeURIComponent(telephonySessionId)}`;
+      try {
+        await this.send('GET', this.urlOf(path));
+        return succeeded(true);
+      } catch (error) {
+        if (error instanceof OutboundCallError && error.status === 404) return succeeded(false);
+        throw error;
+      }
     });
   }
 

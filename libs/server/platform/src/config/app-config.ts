@@ -197,6 +197,16 @@ export class AppConfig {
   @Min(0)
   CALL_LOG_FETCH_DELAY_MS = 45_000;
 
+  /**
+   * A call without a notification for this long is looked up in RingCentral's Call Control API,
+   * and ended if RingCentral no longer has it: its last notification was lost (RingCentral does
+   * not say whether it redelivers). Again after as long while it is still going.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(60_000)
+  CALL_RECONCILE_AFTER_MS = 15 * 60_000;
+
   /** Folder with the built console; the api serves it at `/` when it exists. */
   @IsString()
   CONSOLE_DIST_DIR = 'dist/console/browser';

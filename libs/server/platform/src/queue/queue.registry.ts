@@ -91,6 +91,7 @@ export interface JobPayloads {
   'webhooks.process': ProcessWebhookPayload;
   'calls.fetch-call-log': FetchCallLogPayload;
   'calls.sweep-call-log-fetches': SweepOverduePayload;
+  'calls.sweep-silent-calls': SweepOverduePayload;
   'ringcentral.renew-subscription': RenewSubscriptionPayload;
   'presence.push-chat-status': PushChatStatusPayload;
   'presence.push-phone-status': PushPhoneStatusPayload;
@@ -154,7 +155,10 @@ const everyMinuteOverdueSweep = {
     payload: () => ({ graceMs: 60_000 }),
   },
 } satisfies JobDefinition<
-  'calls.sweep-call-log-fetches' | 'presence.sweep-overdue-wrap-ups' | 'presence.sweep-unsent-pushes'
+  | 'calls.sweep-call-log-fetches'
+  | 'calls.sweep-silent-calls'
+  | 'presence.sweep-overdue-wrap-ups'
+  | 'presence.sweep-unsent-pushes'
 >;
 
 export const JOBS: { [N in JobName]: JobDefinition<N> } = {
@@ -176,6 +180,7 @@ export const JOBS: { [N in JobName]: JobDefinition<N> } = {
     options: exponentialRetry(6, 30_000),
   },
   'calls.sweep-call-log-fetches': everyMinuteOverdueSweep,
+  'calls.sweep-silent-calls': everyMinuteOverdueSweep,
   'ringcentral.renew-subscription': {
     queue: 'integrations',
     payload: RenewSubscriptionPayload,

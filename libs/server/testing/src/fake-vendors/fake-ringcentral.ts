@@ -91,7 +91,8 @@ function positiveInteger(value: string | undefined, fallback: number): number | 
 
 /**
  * The RingCentral REST endpoints the platform calls: the JWT-bearer token grant, the company call
- * log, subscription renewal and extension presence. Every API call needs a live access token.
+ * log, telephony sessions (Call Control), subscription renewal and extension presence. Every API
+ * call needs a live access token.
  */
 export class FakeRingCentral {
   /** `expires_in` of the tokens issued from now on. */
@@ -102,6 +103,12 @@ export class FakeRingCentral {
       method: 'GET',
       path: new RegExp(`^/restapi/v1\\.0/account/${ACCOUNT}/call-log$`),
       handle: (request) => this.authorized(request, () => this.callLog(request)),
+    },
+    {
+      method: 'GET',
+      path: new RegExp(`^/restapi/v1\\.0/account/${ACCOUNT}/telephony/sessions/([^/]+)$`),
+      handle: (request, [id]) =>
+        this.authorized(request, () => this.telephonySession(decodeURIComponent(id ?? ''))),
     },
     {
       method: 'POST',
@@ -119,11 +126,21 @@ export class FakeRingCentral {
   private readonly callLogRecords: FakeCallLogRecord[] = [];
   private readonly subscriptions = new Map<string, FakeSubscription>();
   private readonly presence = new Map<string, FakePresence>();
+  private readonly liveSessions = new Set<string>();
 
   constructor(
     private readonly baseUrl: string,
     private readonly credentials: FakeVendorCredentials,
   ) {}
+
+  /** A call in progress: the Call Control API has its session until `endSession`. */
+  startSession(telephonySessionId: string): void {
+    this.liveSessions.add(telephonySessionId);
+  }
+
+  endSession(telephonySessionId: string): void {
+    this.liveSessions.delete(telephonySessionId);
+  }
 
   addCallLogRecord(record: FakeCallLogRecord): void {
     this.callLogRecords.push(record);
@@ -191,6 +208,14 @@ export class FakeRingCentral {
     if (expiresAt === undefined) return rcError(401, 'TokenInvalid', 'Token not found');
     if (Date.now() >= expiresAt) return rcError(401, 'TokenExpired', 'Access token expired');
     return handle();
+  }
+
+  /** The session of a call in progress; RingCentral answers 404 once the call is over. */
+  private telephonySession(telephonySessionId: string): FakeResponse {
+    if (!this.liveSessions.has(telephonySessionId)) {
+      return rcError(404, 'CMN-102', `Resource for parameter [telephonySessionId] is not found`);
+    }
+    return { status: 200, body: { id: telephonySessionId, origin: { type: 'Call' }, parties: [] } };
   }
 
   /** Newest first, filtered by `dateFrom`/`dateTo` (default: the last 24 hours), paginated. */
