@@ -11,8 +11,8 @@ export interface PendingEcho {
 }
 
 /** A value the vendor should have and has not confirmed taking yet; `since` is when it was (re)queued. */
-export interface PendingPush {
-  value: string;
+export interface PendingPush<T extends string = string> {
+  value: T;
   since: string;
 }
 
@@ -22,7 +22,7 @@ export interface PendingPush {
  * down when it was added, or restarted empty), a sweep finds the entry and queues the push again.
  */
 export interface PendingPushes {
-  livechatStatus?: PendingPush;
+  livechatStatus?: PendingPush<ChatRoutingStatus>;
   ringcentralDnd?: PendingPush;
   ringcentralUserStatus?: PendingPush;
 }

@@ -47,7 +47,7 @@ function endedLegsOnly(legs: Record<string, CallLeg>, now: Date): Record<string,
   return Object.fromEntries(Object.entries(legs).filter(([, leg]) => isRecentlyEnded(leg, now)));
 }
 
-function pendingPush(value: string, now: Date): PendingPush {
+function pendingPush<T extends string>(value: T, now: Date): PendingPush<T> {
   return { value, since: now.toISOString() };
 }
 
@@ -267,11 +267,11 @@ export class PresenceService {
    */
   async resendPendingPushes(work: UnitOfWork, agentId: string, cutoff: Date): Promise<void> {
     await this.change(work, agentId, (agent, _policy, now) => {
-      const isOverdue = (push: PendingPush | undefined): push is PendingPush =>
+      const isOverdue = <T extends string>(push: PendingPush<T> | undefined): push is PendingPush<T> =>
         push !== undefined && Date.parse(push.since) < cutoff.getTime();
       const { livechatStatus, ringcentralDnd, ringcentralUserStatus } = agent.pendingPushes;
       if (isOverdue(livechatStatus)) {
-        this.pushChatStatus(work, agent, livechatStatus.value as ChatRoutingStatus, now);
+        this.pushChatStatus(work, agent, livechatStatus.value, now);
       }
       if (isOverdue(ringcentralDnd)) this.pushDnd(work, agent, ringcentralDnd.value, now);
       if (isOverdue(ringcentralUserStatus))

@@ -36,7 +36,7 @@ export interface CallState {
 }
 
 /** A party in one of these has left the call for good. */
-const FINAL_STATUSES = new Set(['Disconnected', 'Gone']);
+export const FINAL_STATUSES: ReadonlySet<string> = new Set(['Disconnected', 'Gone']);
 
 function bySequence(a: PartyStatusChange, b: PartyStatusChange): number {
   return a.sequence - b.sequence || a.partyId.localeCompare(b.partyId);

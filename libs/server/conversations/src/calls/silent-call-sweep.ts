@@ -4,6 +4,7 @@ import { AppConfig, HandlesJob, type SweepOverduePayload } from '@ccp/server-pla
 import { RingCentralClient } from '@ccp/server-integrations';
 import { RingCentralCallReconciliation, type VanishedParty } from '@ccp/server-webhooks';
 import { DataSource } from 'typeorm';
+import { FINAL_STATUSES } from './call-state';
 
 /** Calls looked up per sweep (one Call Control request each); a longer backlog waits for the next. */
 const SWEEP_BATCH = 100;
@@ -54,22 +55,20 @@ export class SilentCallSweep {
    * applied it the call is still due, and asking again stores nothing new (same event key).
    */
   private async endVanishedCall(conversationId: string, telephonySessionId: string): Promise<void> {
-    const parties = (await this.dataSource.query(
+    const all = (await this.dataSource.query(
       `SELECT party_id AS "partyId", extension_id AS "extensionId", direction, from_number AS "fromNumber",
-              from_name AS "fromName", to_number AS "toNumber", to_name AS "toName"
-       FROM call_parties WHERE conversation_id = $1 AND status NOT IN ('Disconnected', 'Gone')
-       ORDER BY party_id`,
+              from_name AS "fromName", to_number AS "toNumber", to_name AS "toName", status,
+              last_sequence::bigint AS "lastSequence"
+       FROM call_parties WHERE conversation_id = $1 ORDER BY party_id`,
       [conversationId],
-    )) as VanishedParty[];
-    const [{ last }] = (await this.dataSource.query(
-      'SELECT coalesce(max(last_sequence), 0)::bigint AS last FROM call_parties WHERE conversation_id = $1',
-      [conversationId],
-    )) as [{ last: string }];
+    )) as (VanishedParty & { status: string; lastSequence: string })[];
+    const parties = all.filter((party) => !FINAL_STATUSES.has(party.status));
     if (parties.length === 0) {
       await this.checkAgain(conversationId, null);
       return;
     }
-    await this.reconciliation.sessionEnded(telephonySessionId, Number(last) + 1, parties, new Date());
+    const last = Math.max(...all.map((party) => Number(party.lastSequence)));
+    await this.reconciliation.sessionEnded(telephonySessionId, last + 1, parties, new Date());
     await this.checkAgain(conversationId, new Date(Date.now() + this.config.CALL_RECONCILE_AFTER_MS));
   }
 
