@@ -146,13 +146,22 @@ describe('a call whose final notification was lost', () => {
   beforeAll(async () => (product = await startProduct(0)));
   afterAll(() => stopProduct(product));
 
+  /** An hour ago the caller's leg outlasted the agent's by 40 s; RingCentral logged the call. */
+  const startAt = new Date(Date.now() - 3_600_000);
+  const LOGGED_DURATION_SECONDS = 200;
+
   /** The call, but for the caller's Disconnected: RingCentral never delivered it. */
   async function deliverCallWithoutItsEnd(): Promise<{ telephonySessionId: string; conversationId: string }> {
     const { api, fake } = product;
-    const call = callScenario({ secrets });
+    const call = callScenario({ secrets, startAt });
     const { telephonySessionId } = call.ids;
     fake.ringcentral.addCallLogRecord(
-      fakeCallLogRecord({ telephonySessionId, startTime: new Date().toISOString(), result: 'Accepted' }),
+      fakeCallLogRecord({
+        telephonySessionId,
+        startTime: startAt.toISOString(),
+        duration: LOGGED_DURATION_SECONDS,
+        result: 'Accepted',
+      }),
     );
     const isCallersEnd = (delivery: (typeof call.deliveries)[number]) => {
       const parties = (delivery.body as { body?: { parties?: { id: string; status: { code: string } }[] } })
@@ -196,7 +205,7 @@ describe('a call whose final notification was lost', () => {
   const callOf = async (conversationId: string) =>
     (await product.admin.get<Conversation>(`/api/conversations/${conversationId}`)).body;
 
-  it('is ended once RingCentral no longer has its session, and then completed from the call log', async () => {
+  it('is ended once RingCentral no longer has its session, when its call log says, and then completed from the log', async () => {
     const { api, admin } = product;
     const { telephonySessionId, conversationId } = await deliverCallWithoutItsEnd();
     expect((await callOf(conversationId)).status).toBe('active');
@@ -206,7 +215,9 @@ describe('a call whose final notification was lost', () => {
       const call = await callOf(conversationId);
       return call.status === 'ended' ? call : undefined;
     });
-    expect(ended.endedAt).not.toBeNull();
+    // Not when the platform found it gone, an hour later.
+    expect(ended.endedAt).toBe(new Date(startAt.getTime() + LOGGED_DURATION_SECONDS * 1000).toISOString());
+    expect(ended.call?.durationSeconds).toBe(LOGGED_DURATION_SECONDS);
     expect(await reconciledEnds(telephonySessionId)).toBe(1);
     expect((await enrichedCall(admin, telephonySessionId)).call).toMatchObject({ result: 'Accepted' });
     const [row] = (await api.app

@@ -28,11 +28,12 @@ export class SilentCallSweep {
   @HandlesJob('calls.sweep-silent-calls')
   async sweep(payload: SweepOverduePayload): Promise<{ checked: number; ended: number }> {
     const due = (await this.dataSource.query(
-      `SELECT id, external_id AS "telephonySessionId" FROM conversations
+      `SELECT id, external_id AS "telephonySessionId", COALESCE(started_at, created_at) AS "startedAt"
+       FROM conversations
        WHERE call_reconcile_due_at < now() - make_interval(secs => $1::double precision / 1000)
        ORDER BY call_reconcile_due_at LIMIT $2`,
       [payload.graceMs, SWEEP_BATCH],
-    )) as { id: string; telephonySessionId: string }[];
+    )) as { id: string; telephonySessionId: string; startedAt: Date }[];
     let ended = 0;
     for (const call of due) {
       const live = await this.ringcentral.telephonySessionIsLive(call.telephonySessionId);
@@ -42,7 +43,7 @@ export class SilentCallSweep {
       } else if (live.value) {
         await this.checkAgain(call.id, new Date(Date.now() + this.config.CALL_RECONCILE_AFTER_MS));
       } else {
-        await this.endVanishedCall(call.id, call.telephonySessionId);
+        await this.endVanishedCall(call);
         ended += 1;
       }
     }
@@ -54,7 +55,15 @@ export class SilentCallSweep {
    * Stores the notification that the parties still in the call have left. Until the worker has
    * applied it the call is still due, and asking again stores nothing new (same event key).
    */
-  private async endVanishedCall(conversationId: string, telephonySessionId: string): Promise<void> {
+  private async endVanishedCall({
+    id: conversationId,
+    telephonySessionId,
+    startedAt,
+  }: {
+    id: string;
+    telephonySessionId: string;
+    startedAt: Date;
+  }): Promise<void> {
     const all = (await this.dataSource.query(
       `SELECT party_id AS "partyId", extension_id AS "extensionId", direction, from_number AS "fromNumber",
               from_name AS "fromName", to_number AS "toNumber", to_name AS "toName", status,
@@ -68,8 +77,21 @@ export class SilentCallSweep {
       return;
     }
     const last = Math.max(...all.map((party) => Number(party.lastSequence)));
-    await this.reconciliation.sessionEnded(telephonySessionId, last + 1, parties, new Date());
+    const endedAt = await this.endTimeOf(telephonySessionId, startedAt);
+    await this.reconciliation.sessionEnded(telephonySessionId, last + 1, parties, endedAt);
     await this.checkAgain(conversationId, new Date(Date.now() + this.config.CALL_RECONCILE_AFTER_MS));
+  }
+
+  /**
+   * The call log has the call's end to the second (its record appears within a minute of the end,
+   * long before a call counts as silent). Without a record, the one thing known is that the call
+   * is over by now: a late end time, rather than one that could precede the real end.
+   */
+  private async endTimeOf(telephonySessionId: string, startedAt: Date): Promise<Date> {
+    const lookup = await this.ringcentral.findCallLogRecord(telephonySessionId, { startedAt });
+    const record = lookup.outcome === 'skipped' ? null : lookup.value;
+    const loggedEnd = record ? Date.parse(record.startTime) + record.duration * 1000 : Number.NaN;
+    return Number.isFinite(loggedEnd) ? new Date(loggedEnd) : new Date();
   }
 
   private async checkAgain(conversationId: string, at: Date | null): Promise<void> {

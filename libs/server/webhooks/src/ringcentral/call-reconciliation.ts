@@ -30,20 +30,20 @@ export class RingCentralCallReconciliation {
     telephonySessionId: string,
     sequence: number,
     parties: readonly VanishedParty[],
-    foundAt: Date,
+    /** When the call ended, as far as it is known. */
+    endedAt: Date,
   ): Promise<void> {
-    const at = foundAt.toISOString();
     const body = {
       uuid: `${RECONCILIATION_SUBSCRIPTION}:${telephonySessionId}:${sequence}`,
       event: '/restapi/v1.0/account/~/telephony/sessions',
-      timestamp: at,
+      timestamp: new Date().toISOString(),
       subscriptionId: RECONCILIATION_SUBSCRIPTION,
       body: {
         sequence,
         // Not stored with the call, and not used: the call is known by its telephony session.
         sessionId: telephonySessionId,
         telephonySessionId,
-        eventTime: at,
+        eventTime: endedAt.toISOString(),
         origin: { type: 'Call' },
         parties: parties.map((party) => ({
           id: party.partyId,
