@@ -11,6 +11,7 @@ import { CallMissedMeansUnanswered1795270208555 } from './1795270208555-CallMiss
 import { ConversationAgentsIndex1795270288956 } from './1795270288956-ConversationAgentsIndex';
 import { VendorStateReportsAndPendingPushes1795275028000 } from './1795275028000-VendorStateReportsAndPendingPushes';
 import { CallReconcileDue1795277575358 } from './1795277575358-CallReconcileDue';
+import { AgentReferenceIndexes1795280598158 } from './1795280598158-AgentReferenceIndexes';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ConversationAgentsIndex1795270288956,
   VendorStateReportsAndPendingPushes1795275028000,
   CallReconcileDue1795277575358,
+  AgentReferenceIndexes1795280598158,
 ];

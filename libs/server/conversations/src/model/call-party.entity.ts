@@ -21,6 +21,8 @@ export class CallPartyEntity {
   @Column({ type: 'text', nullable: true })
   extensionId!: string | null;
 
+  /** Indexed for moving an agent placeholder's history onto the agent it turns out to be. */
+  @Index('call_parties_agent_id_idx', { where: 'agent_id IS NOT NULL' })
   @Column({ type: 'uuid', nullable: true })
   agentId!: string | null;
 

@@ -39,7 +39,11 @@ export class CallStatusChangeEntity {
   @Column({ type: 'text', nullable: true })
   extensionId!: string | null;
 
-  /** The platform agent behind the extension (possibly an unmapped placeholder). */
+  /**
+   * The platform agent behind the extension (possibly an unmapped placeholder). Indexed for moving
+   * a placeholder's history onto the agent it turns out to be.
+   */
+  @Index('call_status_changes_agent_id_idx', { where: 'agent_id IS NOT NULL' })
   @Column({ type: 'uuid', nullable: true })
   agentId!: string | null;
 

@@ -22,6 +22,8 @@ export class MessageEntity {
   @Column({ type: 'varchar', length: 16 })
   authorType!: MessageAuthorType;
 
+  /** Agents' messages by author: moving a placeholder's history, and an agent's own replies. */
+  @Index('messages_agent_author_id_idx', { where: "author_type = 'agent'" })
   @Column({ type: 'uuid', nullable: true })
   authorId!: string | null;
 
