@@ -6,6 +6,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { WebhookEventEntity } from './webhook-event.entity';
 import { WebhookOutboxEntity } from './webhook-outbox.entity';
 
+/** What processing reads of a stored event. */
+export type ClaimedWebhookEvent = Pick<
+  WebhookEventEntity,
+  'id' | 'vendor' | 'eventKey' | 'rawBody' | 'receivedAt'
+>;
+
 /** An event that has waited unprocessed, with no outbox row, for longer than it should. */
 export interface StaleEvent {
   id: string;
@@ -207,21 +213,26 @@ export class InboxRepository {
     return this.dataSource.getRepository(WebhookEventEntity).findOneBy({ id });
   }
 
-  /** Locks the row for the rest of the caller's transaction: one processor per event at a time. */
-  lockForProcessing(manager: EntityManager, id: string): Promise<WebhookEventEntity | null> {
-    return manager
-      .getRepository(WebhookEventEntity)
-      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+  /**
+   * Takes an event that is still to be processed, in one statement: marks it processed, counts
+   * the attempt (a failed one is counted by markFailed), and holds the row's lock for the rest of
+   * the caller's transaction, so a duplicate job waits and then finds it done. A rollback leaves
+   * the event as it was. Undefined when the event is done already, or gone.
+   */
+  async claimForProcessing(manager: EntityManager, id: string): Promise<ClaimedWebhookEvent | undefined> {
+    const [rows] = (await manager.query(
+      `UPDATE webhook_events
+          SET status = 'processed', processed_at = now(), last_error = NULL, attempts = attempts + 1
+        WHERE id = $1 AND status IN ('received', 'failed')
+        RETURNING id, vendor, event_key AS "eventKey", raw_body AS "rawBody", received_at AS "receivedAt"`,
+      [id],
+    )) as [ClaimedWebhookEvent[], number];
+    return rows[0];
   }
 
-  /** Counts the attempt that succeeded, in the same statement (a failed one is counted by markFailed). */
-  async markDone(manager: EntityManager, id: string, status: 'processed' | 'ignored'): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(WebhookEventEntity)
-      .set({ status, processedAt: new Date(), lastError: null, attempts: () => 'attempts + 1' })
-      .where('id = :id', { id })
-      .execute();
+  /** For a claimed event that turned out to hold nothing any handler takes. */
+  async markIgnored(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE webhook_events SET status = 'ignored' WHERE id = $1`, [id]);
   }
 
   async markFailed(id: string, error: string, dead: boolean): Promise<void> {

@@ -9,8 +9,7 @@ import {
 } from '@ccp/server-platform';
 import { UnrecoverableError, type Job } from 'bullmq';
 import { DataSource, type EntityManager } from 'typeorm';
-import { InboxRepository } from '../inbox/inbox.repository';
-import type { WebhookEventEntity } from '../inbox/webhook-event.entity';
+import { InboxRepository, type ClaimedWebhookEvent } from '../inbox/inbox.repository';
 import type { DomainEvent } from '../parsing/domain-events';
 import { InvalidWebhookError } from '../parsing/invalid-webhook.error';
 import {
@@ -23,7 +22,7 @@ import {
 import { StateReportsRepository } from '../state-reports/state-reports.repository';
 import { DomainEventDispatcher } from './domain-event.dispatcher';
 
-type Outcome = 'processed' | 'ignored' | 'already-done' | 'missing';
+type Outcome = 'processed' | 'ignored' | 'already-done';
 
 /**
  * PostgreSQL text cannot hold U+0000, which JSON may spell as \u0000 anywhere: such a message or
@@ -33,7 +32,7 @@ function withoutNulCharacters(_key: string, value: unknown): unknown {
   return typeof value === 'string' ? value.replaceAll('\u0000', '') : value;
 }
 
-function normalize(event: WebhookEventEntity): DomainEvent[] {
+function normalize(event: ClaimedWebhookEvent): DomainEvent[] {
   const body: unknown = JSON.parse(event.rawBody, withoutNulCharacters);
   return event.vendor === 'livechat'
     ? normalizeLiveChat(parseStoredLiveChatEnvelope(body))
@@ -42,7 +41,8 @@ function normalize(event: WebhookEventEntity): DomainEvent[] {
 
 /**
  * Processes one stored webhook: parse, normalize, apply every domain event, all in one
- * transaction that holds the inbox row's lock, so a duplicate job waits and then finds it done.
+ * transaction that holds the inbox row's lock from its first statement, so a duplicate job waits
+ * and then finds it done.
  */
 @Injectable()
 export class WebhookEventProcessor {
@@ -110,9 +110,9 @@ export class WebhookEventProcessor {
     payload: ProcessWebhookPayload,
     afterCommit: (() => Promise<void>)[],
   ): Promise<Outcome> {
-    const event = await this.inbox.lockForProcessing(manager, payload.eventId);
-    if (!event) return 'missing';
-    if (event.status !== 'received' && event.status !== 'failed') return 'already-done';
+    const event = await this.inbox.claimForProcessing(manager, payload.eventId);
+    // Processed by a duplicate job, or deleted by retention while its job waited.
+    if (!event) return 'already-done';
     const domainEvents = normalize(event);
     const handled = domainEvents.filter((domainEvent) => this.dispatcher.handles(domainEvent.type));
     const beforeCommit: (() => Promise<void>)[] = [];
@@ -130,8 +130,9 @@ export class WebhookEventProcessor {
       });
     }
     for (const effect of beforeCommit) await effect();
+    if (handled.length > 0) return 'processed';
     // Events nobody handles yet stay replayable: POST /api/webhook-events/:id/replay once a handler exists.
-    await this.inbox.markDone(manager, event.id, handled.length > 0 ? 'processed' : 'ignored');
-    return handled.length > 0 ? 'processed' : 'ignored';
+    await this.inbox.markIgnored(manager, event.id);
+    return 'ignored';
   }
 }
