@@ -1,7 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Agent, ChatRoutingStatus, PresencePolicy, UnifiedStatus } from '@ccp/contracts';
-import { Audience, JobQueue, RealtimePublisher, type JobName, type JobPayloads } from '@ccp/server-platform';
-import type { EntityManager } from 'typeorm';
+import {
+  Audience,
+  findLockedRow,
+  JobQueue,
+  RealtimePublisher,
+  type JobName,
+  type JobPayloads,
+} from '@ccp/server-platform';
+import { EntityNotFoundError, type EntityManager } from 'typeorm';
 import { AgentEntity, type CallLeg, type PendingPush, type PendingPushes } from '../directory/agent.entity';
 import { toAgent } from '../directory/agent.view';
 import { PresencePolicyStore } from '../policy/presence-policy.store';
@@ -327,10 +334,8 @@ export class PresenceService {
     const { manager } = work;
     // FOR NO KEY UPDATE: serializes changes of one agent without waiting for the transactions
     // that merely reference it (they hold FOR KEY SHARE, see AgentDirectory).
-    const agent = await manager.findOneOrFail(AgentEntity, {
-      where: { id: agentId },
-      lock: { mode: 'for_no_key_update' },
-    });
+    const agent = await findLockedRow(manager, AgentEntity, { id: agentId }, 'FOR NO KEY UPDATE');
+    if (!agent) throw new EntityNotFoundError(AgentEntity, { id: agentId });
     const before = toAgent(agent);
     const now = new Date();
     await mutate(agent, await this.policies.get(manager), now);

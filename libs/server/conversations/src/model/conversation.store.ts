@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ConversationPlatform, ConversationStatus, ConversationType } from '@ccp/contracts';
+import { findLockedRow } from '@ccp/server-platform';
 import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ConversationEntity } from './conversation.entity';
@@ -74,10 +75,12 @@ export class ConversationStore {
       .orIgnore()
       .returning(['id'])
       .execute()) as { raw: { id: string }[] };
-    const conversation = await manager.getRepository(ConversationEntity).findOne({
-      where: { platform: key.platform, externalId: key.externalId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const conversation = await findLockedRow(
+      manager,
+      ConversationEntity,
+      { platform: key.platform, externalId: key.externalId },
+      'FOR UPDATE',
+    );
     if (!conversation)
       throw new Error(`conversation ${key.platform}/${key.externalId} vanished while locking`);
     return { conversation, created: inserted.raw.length > 0 };

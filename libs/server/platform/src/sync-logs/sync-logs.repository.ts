@@ -42,14 +42,21 @@ export class SyncLogsRepository {
     ]);
   }
 
+  /**
+   * Plain SQL: every webhook and every outbound call writes one, and TypeORM's insert builds its
+   * statement from the entity's metadata each time.
+   */
   async record(entry: NewSyncLog, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.insert(SyncLogEntity, {
-      operationType: entry.operationType,
-      status: entry.status,
-      durationMs: Math.round(entry.durationMs),
-      error: entry.error ?? null,
-      references: entry.references ?? {},
-    });
+    await manager.query(
+      `INSERT INTO sync_logs (operation_type, status, duration_ms, error, "references") VALUES ($1, $2, $3, $4, $5)`,
+      [
+        entry.operationType,
+        entry.status,
+        Math.round(entry.durationMs),
+        entry.error ?? null,
+        JSON.stringify(entry.references ?? {}),
+      ],
+    );
   }
 
   async list(filter: SyncLogFilter): Promise<Page<SyncLog>> {

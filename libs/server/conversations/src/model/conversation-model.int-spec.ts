@@ -1,0 +1,76 @@
+import { AgentReferences } from '@ccp/server-agents';
+import { ApiPlatformModule, findLockedRow } from '@ccp/server-platform';
+import { startTestApi, testConfig, type RunningApi } from '@ccp/server-testing';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConversationsModule } from '../conversations.module';
+import { ConversationEntity } from './conversation.entity';
+
+const TABLES_WITH_AGENT_IDS = ['conversations', 'call_parties', 'call_status_changes', 'messages'];
+
+describe('the conversation model on PostgreSQL', () => {
+  let api: RunningApi;
+
+  beforeAll(async () => {
+    const config = testConfig();
+    class TestApi {}
+    api = await startTestApi(
+      { module: TestApi, imports: [ApiPlatformModule.forRoot(config), ConversationsModule] },
+      config,
+    );
+  });
+
+  afterAll(() => api?.close());
+
+  // Both agent rows stay locked while their history moves, so the move must not read whole tables.
+  it('moves a placeholder agent’s history through indexes only', async () => {
+    const scans = await api.app.get(DataSource).transaction(async (manager) => {
+      // A test database's tables are so small that PostgreSQL would rather read them whole.
+      await manager.query('SET LOCAL enable_seqscan = off');
+      await api.app.get(AgentReferences).move(manager, randomUUID(), randomUUID());
+      return (await manager.query(
+        'SELECT relname AS "table", seq_scan::int AS "wholeTableReads" FROM pg_stat_xact_user_tables WHERE relname = ANY($1) ORDER BY relname',
+        [TABLES_WITH_AGENT_IDS],
+      )) as { table: string; wholeTableReads: number }[];
+    });
+    expect(scans).toEqual([...TABLES_WITH_AGENT_IDS].sort().map((table) => ({ table, wholeTableReads: 0 })));
+  });
+
+  // Processing reads them for every webhook with plain SQL instead of TypeORM's find.
+  it('reads a locked agent or conversation exactly as TypeORM does', async () => {
+    const database = api.app.get(DataSource);
+    // The agents library keeps its entity to itself; TypeORM knows it by name.
+    const AgentEntity = 'AgentEntity';
+    const agent = await database.getRepository(AgentEntity).save({
+      name: 'Locked Reader',
+      skills: ['billing', 'arabic'],
+      livechatAgentId: `${randomUUID()}@example.com`,
+      callLegs: { [`s-${randomUUID()}`]: { sequence: 7, telephonyStatus: 'CallConnected' } },
+      pendingPushes: { livechatStatus: { value: 'not_accepting_chats', since: new Date().toISOString() } },
+      wrapUpUntil: new Date(),
+    });
+    const conversation = await database.getRepository(ConversationEntity).save({
+      type: 'chat',
+      platform: 'livechat',
+      status: 'active',
+      externalId: `thread-${randomUUID()}`,
+      agentId: agent.id,
+      agentIds: [agent.id],
+      tags: ['vip'],
+      properties: { routing: { score: 3 } },
+      startedAt: new Date(),
+    });
+
+    await database.transaction(async (manager) => {
+      expect(await findLockedRow(manager, AgentEntity, { id: agent.id }, 'FOR NO KEY UPDATE')).toEqual(
+        await manager.findOneBy(AgentEntity, { id: agent.id }),
+      );
+      const key = { platform: 'livechat' as const, externalId: conversation.externalId };
+      expect(await findLockedRow(manager, ConversationEntity, key, 'FOR UPDATE')).toEqual(
+        await manager.findOneBy(ConversationEntity, key),
+      );
+      expect(await findLockedRow(manager, AgentEntity, { id: randomUUID() }, 'FOR UPDATE')).toBeUndefined();
+    });
+  });
+});
