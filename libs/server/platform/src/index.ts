@@ -41,7 +41,7 @@ export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './p
 export { SyncLogsRepository, type NewSyncLog } from './sync-logs/sync-logs.repository';
 export { SyncLogRetentionHandler } from './sync-logs/sync-log-retention.handler';
 export { deleteInBatches } from './database/delete-in-batches';
-export { findLockedRow, type RowLock } from './database/locked-row';
+export { findLockedRow, updateRow, type RowLock } from './database/hot-rows';
 export { PageQueryDto } from './http/page-query.dto';
 export { livechatWebhookSecretsOf, ringcentralVerificationTokenOf } from './config/app-config';
 export { MetricsService } from './metrics/metrics.service';

@@ -5,6 +5,7 @@ import {
   findLockedRow,
   JobQueue,
   RealtimePublisher,
+  updateRow,
   type JobName,
   type JobPayloads,
 } from '@ccp/server-platform';
@@ -361,7 +362,7 @@ export class PresenceService {
     }
     // The row is locked and loaded whole: an UPDATE of it, without save()'s extra SELECT.
     const { id, createdAt, updatedAt, ...fields } = agent;
-    await manager.update(AgentEntity, id, fields);
+    await updateRow(manager, AgentEntity, id, fields);
     const after = toAgent(agent);
     if (announceUnchanged || JSON.stringify(before) !== JSON.stringify(after)) {
       const audience: string[] = [Audience.supervisors];

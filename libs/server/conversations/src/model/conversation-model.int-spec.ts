@@ -1,5 +1,5 @@
 import { AgentReferences } from '@ccp/server-agents';
-import { ApiPlatformModule, findLockedRow } from '@ccp/server-platform';
+import { ApiPlatformModule, findLockedRow, updateRow } from '@ccp/server-platform';
 import { startTestApi, testConfig, type RunningApi } from '@ccp/server-testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -71,6 +71,49 @@ describe('the conversation model on PostgreSQL', () => {
         await manager.findOneBy(ConversationEntity, key),
       );
       expect(await findLockedRow(manager, AgentEntity, { id: randomUUID() }, 'FOR UPDATE')).toBeUndefined();
+    });
+  });
+
+  it('writes an agent or a conversation exactly as TypeORM reads it back', async () => {
+    const database = api.app.get(DataSource);
+    const AgentEntity = 'AgentEntity';
+    const agent = await database.getRepository(AgentEntity).save({ name: 'Row Writer', skills: ['sales'] });
+    const conversation = await database.getRepository(ConversationEntity).save({
+      type: 'call',
+      platform: 'ringcentral',
+      status: 'active',
+      externalId: `s-${randomUUID()}`,
+    });
+
+    const agentChanges = {
+      skills: ['sales', 'english'],
+      callLegs: {
+        [`s-${randomUUID()}`]: { sequence: 3, telephonyStatus: null, endedAt: new Date().toISOString() },
+      },
+      pendingPushes: {},
+      wrapUpUntil: new Date(Date.now() + 30_000),
+      maxConcurrentChats: 5,
+    };
+    const conversationChanges = {
+      status: 'ended' as const,
+      agentIds: [agent.id as string],
+      tags: ['refund', 'vip'],
+      properties: { source: { url: 'https://example.com/help' } },
+      missed: true,
+      endedAt: new Date(),
+      durationSeconds: 95,
+      csat: null,
+    };
+    const updatedAt = await database.transaction(async (manager) => {
+      expect(await updateRow(manager, AgentEntity, agent.id as string, agentChanges)).toBeInstanceOf(Date);
+      return updateRow(manager, ConversationEntity, conversation.id, conversationChanges);
+    });
+
+    expect(await database.getRepository(AgentEntity).findOneBy({ id: agent.id })).toMatchObject(agentChanges);
+    expect(await database.getRepository(ConversationEntity).findOneBy({ id: conversation.id })).toEqual({
+      ...conversation,
+      ...conversationChanges,
+      updatedAt,
     });
   });
 });

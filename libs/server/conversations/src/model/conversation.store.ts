@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ConversationPlatform, ConversationStatus, ConversationType } from '@ccp/contracts';
-import { findLockedRow } from '@ccp/server-platform';
+import { findLockedRow, updateRow } from '@ccp/server-platform';
 import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ConversationEntity } from './conversation.entity';
@@ -124,14 +124,7 @@ export class ConversationStore {
   async save(manager: EntityManager, conversation: ConversationEntity): Promise<void> {
     // Identity columns never change; updatedAt is the database's clock.
     const { id, type, platform, externalId, createdAt, updatedAt, ...fields } = conversation;
-    const updated = (await manager
-      .createQueryBuilder()
-      .update(ConversationEntity)
-      .set({ ...asColumns(fields), updatedAt: () => 'now()' })
-      .where('id = :id', { id })
-      .returning(['updatedAt'])
-      .execute()) as { raw: { updated_at: Date }[] };
-    conversation.updatedAt = updated.raw[0]?.updated_at ?? conversation.updatedAt;
+    conversation.updatedAt = (await updateRow(manager, ConversationEntity, id, fields)) ?? updatedAt;
   }
 
   /**

@@ -1,0 +1,78 @@
+import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+
+// Plain SQL for the rows processing reads and writes for every webhook (the agent, the
+// conversation): TypeORM's find and update build each statement from the entity's metadata on
+// every call, which took more of the worker's CPU than the statements themselves. Values go
+// through the same metadata both ways (transformers, json, arrays), so the rows are TypeORM's.
+
+/** `FOR NO KEY UPDATE` lets transactions that only reference the row (`FOR KEY SHARE`) go on. */
+export type RowLock = 'FOR UPDATE' | 'FOR NO KEY UPDATE';
+
+function columnOf(metadata: EntityMetadata, property: string): ColumnMetadata {
+  const column = metadata.findColumnWithPropertyName(property);
+  if (!column) throw new Error(`${metadata.name} has no column ${property}`);
+  return column;
+}
+
+/**
+ * Reads the one row that `where` (entity properties, compared for equality) selects, under a row
+ * lock, as a whole entity.
+ */
+export async function findLockedRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  where: { [K in keyof T & string]?: string },
+  lock: RowLock,
+): Promise<T | undefined> {
+  const metadata = manager.connection.getMetadata(target);
+  const conditions = Object.entries(where).map(([property, value], index) => ({
+    sql: `"${columnOf(metadata, property).databaseName}" = $${index + 1}`,
+    value,
+  }));
+  const [row] = (await manager.query(
+    `SELECT * FROM "${metadata.tableName}" WHERE ${conditions.map((c) => c.sql).join(' AND ')} ${lock}`,
+    conditions.map((condition) => condition.value),
+  )) as Record<string, unknown>[];
+  if (!row) return undefined;
+  const entity = metadata.create() as T;
+  for (const column of metadata.columns) {
+    if (column.isVirtual) continue;
+    column.setEntityValue(
+      entity,
+      manager.connection.driver.prepareHydratedValue(row[column.databaseName], column),
+    );
+  }
+  return entity;
+}
+
+/**
+ * Writes `fields` (entity properties) to the row whose primary key is `id`, and sets the entity's
+ * update date column, if it has one, to the database's clock; returns that time.
+ */
+export async function updateRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  id: string,
+  fields: Partial<T>,
+): Promise<Date | undefined> {
+  const metadata = manager.connection.getMetadata(target);
+  const { driver } = manager.connection;
+  const assignments = Object.entries(fields)
+    .filter(([, value]) => value !== undefined)
+    .map(([property, value]) => {
+      const column = columnOf(metadata, property);
+      return { column: column.databaseName, value: driver.preparePersistentValue(value, column) as unknown };
+    });
+  const updatedAt = metadata.updateDateColumn?.databaseName;
+  const set = [
+    ...assignments.map((assignment, index) => `"${assignment.column}" = $${index + 2}`),
+    ...(updatedAt ? [`"${updatedAt}" = now()`] : []),
+  ];
+  const key = metadata.primaryColumns[0]?.databaseName ?? 'id';
+  const [rows] = (await manager.query(
+    `UPDATE "${metadata.tableName}" SET ${set.join(', ')} WHERE "${key}" = $1${updatedAt ? ` RETURNING "${updatedAt}" AS "updatedAt"` : ''}`,
+    [id, ...assignments.map((assignment) => assignment.value)],
+  )) as [{ updatedAt: Date }[], number];
+  return rows[0]?.updatedAt;
+}
