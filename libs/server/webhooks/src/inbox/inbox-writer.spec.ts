@@ -1,4 +1,5 @@
 import { type JobQueue, MetricsService, QueueUnavailableError } from '@ccp/server-platform';
+import { waitFor } from '@ccp/server-testing';
 import { describe, expect, it } from 'vitest';
 import type { InboxRepository, NewInboxEvent, StoredInboxEvent } from './inbox.repository';
 import { InboxWriter } from './inbox-writer';
@@ -18,6 +19,8 @@ class Harness {
   readonly jobs: string[][] = [];
   readonly cleanedUp: string[] = [];
   queueDown = false;
+  /** Set: the queue takes jobs but answers only when the test calls it. */
+  queueAnswer: Promise<void> | undefined;
 
   readonly writer: InboxWriter;
 
@@ -44,6 +47,7 @@ class Harness {
         if (this.queueDown)
           throw new QueueUnavailableError('webhooks.process', new Error('connection refused'));
         this.jobs.push(jobs.map((job) => ('eventKey' in job.payload ? job.payload.eventKey : name)));
+        await this.queueAnswer;
       },
     };
     const cleanup: Pick<OutboxCleanup, 'schedule'> = { schedule: (id) => this.cleanedUp.push(id) };
@@ -103,6 +107,7 @@ describe('InboxWriter', () => {
       ['e', true],
     ]);
     expect(harness.jobs).toEqual([['a'], ['b'], ['c', 'd', 'e']]);
+    await waitFor('every outbox row handed to the cleanup', () => harness.cleanedUp.length === 5);
     expect(harness.cleanedUp).toEqual(['id-a', 'id-b', 'id-c', 'id-d', 'id-e']);
   });
 
@@ -151,6 +156,21 @@ describe('InboxWriter', () => {
     (await harness.statement(1)).finish();
     await Promise.all(blockers);
     expect(harness.statements).toHaveLength(3);
+  });
+
+  it('acknowledges a webhook once it is stored, without waiting for the queue to answer', async () => {
+    const harness = new Harness();
+    let answerQueue = (): void => undefined;
+    harness.queueAnswer = new Promise((resolve) => (answerQueue = resolve));
+    const answer = harness.store('a');
+    (await harness.statement(0)).finish();
+    await expect(answer).resolves.toMatchObject({ eventKey: 'a', inserted: true });
+    expect(harness.jobs).toEqual([['a']]);
+    expect(harness.cleanedUp).toEqual([]);
+
+    answerQueue();
+    await waitFor('its outbox row handed to the cleanup', () => harness.cleanedUp.length > 0);
+    expect(harness.cleanedUp).toEqual(['id-a']);
   });
 
   it('acknowledges stored webhooks while the queue is down and leaves their outbox rows to the relay', async () => {

@@ -16,8 +16,8 @@ interface PendingStore {
 }
 
 /**
- * The acknowledgement path with group commit: store the inbox rows, then put the new ones' jobs
- * on the queue. A webhook is written at once while fewer than MAX_STATEMENTS_IN_FLIGHT statements
+ * The acknowledgement path with group commit: store the inbox rows, acknowledge them, and put the
+ * new ones' jobs on the queue. A webhook is written at once while fewer than MAX_STATEMENTS_IN_FLIGHT statements
  * are running; the ones that arrive meanwhile wait and go together in the next statement, and
  * their jobs in one queue round trip. So a quiet installation stores each webhook alone without
  * delay, and a busy one pays one round trip and one commit for many, which is what bounds
@@ -73,12 +73,13 @@ export class InboxWriter {
       await this.writeOneByOne(batch, error);
       return;
     }
-    // The next statement may start while these jobs go to the queue.
     this.statementDone();
+    // The commit is what the acknowledgement promises, so it does not wait on the queue's round
+    // trip: a job that never gets there is the relay's (its outbox row stays until it does).
+    batch.forEach((pending, index) => pending.resolve(stored[index] as StoredInboxEvent));
     await this.enqueue(
       stored.filter((row, index) => row.inserted && batch[index]?.event.status === 'received'),
     );
-    batch.forEach((pending, index) => pending.resolve(stored[index] as StoredInboxEvent));
   }
 
   private statementDone(): void {
