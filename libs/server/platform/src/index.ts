@@ -36,12 +36,14 @@ export {
 } from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
 export { RealtimePublisher } from './realtime/realtime.publisher';
+export type { AddressedEvent } from './realtime/event-log.repository';
 export { RealtimePublisherModule } from './realtime/realtime.module';
 export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './platform.modules';
 export { SyncLogsRepository, type NewSyncLog } from './sync-logs/sync-logs.repository';
 export { SyncLogRetentionHandler } from './sync-logs/sync-log-retention.handler';
 export { deleteInBatches } from './database/delete-in-batches';
 export { findLockedRow, updateRow, type RowLock } from './database/hot-rows';
+export { CombinedWrite } from './database/combined-write';
 export { PageQueryDto } from './http/page-query.dto';
 export { livechatWebhookSecretsOf, ringcentralVerificationTokenOf } from './config/app-config';
 export { MetricsService } from './metrics/metrics.service';

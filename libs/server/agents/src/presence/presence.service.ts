@@ -1,7 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Agent, ChatRoutingStatus, PresencePolicy, UnifiedStatus } from '@ccp/contracts';
 import {
+  type AddressedEvent,
   Audience,
+  CombinedWrite,
   findLockedRow,
   JobQueue,
   RealtimePublisher,
@@ -350,25 +352,27 @@ export class PresenceService {
       maxConcurrentChats: agent.maxConcurrentChats,
       wrappingUp: agent.wrapUpUntil !== null,
     });
+    // The interval, the agent and the event go to the database together, in one statement.
+    const write = new CombinedWrite();
     if (derived.status !== agent.status || derived.reason !== agent.statusReason) {
-      await startStatusInterval(manager, agent.id, {
-        status: derived.status,
-        reason: derived.reason,
-        at: now,
-      });
+      startStatusInterval(write, agent.id, { status: derived.status, reason: derived.reason, at: now });
       agent.status = derived.status;
       agent.statusReason = derived.reason;
       agent.statusSince = now;
     }
-    // The row is locked and loaded whole: an UPDATE of it, without save()'s extra SELECT.
-    const { id, createdAt, updatedAt, ...fields } = agent;
-    await updateRow(manager, AgentEntity, id, fields);
     const after = toAgent(agent);
+    let recorded: (() => AddressedEvent) | undefined;
     if (announceUnchanged || JSON.stringify(before) !== JSON.stringify(after)) {
       const audience: string[] = [Audience.supervisors];
       if (agent.teamId) audience.push(Audience.team(agent.teamId));
       if (agent.userId) audience.push(Audience.user(agent.userId));
-      const event = await this.realtime.record(manager, 'agent:status_changed', after, audience);
+      recorded = this.realtime.recordWith(write, 'agent:status_changed', after, audience);
+    }
+    // The row is locked and loaded whole: an UPDATE of it, without save()'s extra SELECT.
+    const { id, createdAt, updatedAt, ...fields } = agent;
+    await updateRow(manager, AgentEntity, id, fields, write);
+    if (recorded) {
+      const event = recorded();
       work.afterCommit(() => this.realtime.broadcast(event));
     }
     return after;

@@ -1,21 +1,25 @@
 import type { StatusReason, UnifiedStatus } from '@ccp/contracts';
-import type { EntityManager } from 'typeorm';
+import type { CombinedWrite } from '@ccp/server-platform';
 
 /**
- * Ends the agent's current interval and opens the next at the same instant, in one statement:
+ * Ends the agent's current interval and opens the next at the same instant, as part of `write`:
  * this runs for every status change, inside the transaction that holds the agent's row lock.
  * Both parts see the same snapshot, so the new row is never the one being closed.
  */
-export async function startStatusInterval(
-  manager: EntityManager,
+export function startStatusInterval(
+  write: CombinedWrite,
   agentId: string,
   next: { status: UnifiedStatus; reason: StatusReason | null; at: Date },
-): Promise<void> {
-  await manager.query(
-    `WITH closed AS (
-       UPDATE agent_status_intervals SET ended_at = $4 WHERE agent_id = $1 AND ended_at IS NULL
-     )
-     INSERT INTO agent_status_intervals (agent_id, status, reason, started_at) VALUES ($1, $2, $3, $4)`,
-    [agentId, next.status, next.reason, next.at],
+): void {
+  const agent = write.param(agentId);
+  const at = write.param(next.at);
+  write.with(
+    'closed_interval',
+    `UPDATE agent_status_intervals SET ended_at = ${at} WHERE agent_id = ${agent} AND ended_at IS NULL`,
+  );
+  write.with(
+    'opened_interval',
+    `INSERT INTO agent_status_intervals (agent_id, status, reason, started_at)
+     VALUES (${agent}, ${write.param(next.status)}, ${write.param(next.reason)}, ${at})`,
   );
 }

@@ -1,9 +1,15 @@
 import { AgentReferences } from '@ccp/server-agents';
-import { ApiPlatformModule, findLockedRow, updateRow } from '@ccp/server-platform';
+import {
+  ApiPlatformModule,
+  CombinedWrite,
+  findLockedRow,
+  RealtimePublisher,
+  updateRow,
+} from '@ccp/server-platform';
 import { startTestApi, testConfig, type RunningApi } from '@ccp/server-testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConversationsModule } from '../conversations.module';
 import { ConversationEntity } from './conversation.entity';
 
@@ -114,6 +120,57 @@ describe('the conversation model on PostgreSQL', () => {
       ...conversation,
       ...conversationChanges,
       updatedAt,
+    });
+  });
+
+  // A presence change writes its agent, its timeline and its event together, in one round trip.
+  it('sends the writes gathered for a row update with it, as one statement, and reads back what they return', async () => {
+    const database = api.app.get(DataSource);
+    const AgentEntity = 'AgentEntity';
+    const agent = await database.getRepository(AgentEntity).save({ name: 'Combined Writer' });
+    const announcement = {
+      id: randomUUID(),
+      text: 'written with the agent',
+      authorId: agent.id as string,
+      authorName: 'Combined Writer',
+      createdAt: new Date().toISOString(),
+    };
+    const { statements, event } = await database.transaction(async (manager) => {
+      const sent = vi.spyOn(manager.queryRunner as NonNullable<typeof manager.queryRunner>, 'query');
+      const write = new CombinedWrite();
+      const recorded = api.app
+        .get(RealtimePublisher)
+        .recordWith(write, 'announcement:created', announcement, ['supervisors']);
+      write.with(
+        'interval',
+        `INSERT INTO agent_status_intervals (agent_id, status, reason, started_at)
+         VALUES (${write.param(agent.id)}, 'busy', 'manual', now())`,
+      );
+      await updateRow(manager, AgentEntity, agent.id as string, { name: 'Renamed Writer' }, write);
+      return { statements: sent.mock.calls.length, event: recorded() };
+    });
+
+    expect(statements).toBe(1);
+    expect(await database.getRepository(AgentEntity).findOneBy({ id: agent.id })).toMatchObject({
+      name: 'Renamed Writer',
+    });
+    expect(
+      await database.query('SELECT status FROM agent_status_intervals WHERE agent_id = $1', [agent.id]),
+    ).toEqual([{ status: 'busy' }]);
+    const [stored] = (await database.query('SELECT id, type, at, data, audience FROM events WHERE id = $1', [
+      event.id,
+    ])) as { id: string; type: string; at: Date; data: unknown; audience: string[] }[];
+    expect(event).toEqual({
+      id: Number(stored?.id),
+      type: 'announcement:created',
+      at: stored?.at.toISOString(),
+      data: announcement,
+      audience: ['supervisors'],
+    });
+    expect(stored).toMatchObject({
+      type: 'announcement:created',
+      data: announcement,
+      audience: ['supervisors'],
     });
   });
 });

@@ -1,5 +1,6 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata.js';
+import { CombinedWrite } from './combined-write';
 
 // Plain SQL for the rows processing reads and writes for every webhook (the agent, the
 // conversation): TypeORM's find and update build each statement from the entity's metadata on
@@ -48,31 +49,32 @@ export async function findLockedRow<T extends ObjectLiteral>(
 
 /**
  * Writes `fields` (entity properties) to the row whose primary key is `id`, and sets the entity's
- * update date column, if it has one, to the database's clock; returns that time.
+ * update date column, if it has one, to the database's clock; returns that time. The writes added
+ * to `write` go in the same statement.
  */
 export async function updateRow<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   id: string,
   fields: Partial<T>,
+  write = new CombinedWrite(),
 ): Promise<Date | undefined> {
   const metadata = manager.connection.getMetadata(target);
   const { driver } = manager.connection;
-  const assignments = Object.entries(fields)
+  const key = metadata.primaryColumns[0]?.databaseName ?? 'id';
+  const where = `"${key}" = ${write.param(id)}`;
+  const set = Object.entries(fields)
     .filter(([, value]) => value !== undefined)
     .map(([property, value]) => {
       const column = columnOf(metadata, property);
-      return { column: column.databaseName, value: driver.preparePersistentValue(value, column) as unknown };
+      return `"${column.databaseName}" = ${write.param(driver.preparePersistentValue(value, column) as unknown)}`;
     });
   const updatedAt = metadata.updateDateColumn?.databaseName;
-  const set = [
-    ...assignments.map((assignment, index) => `"${assignment.column}" = $${index + 2}`),
-    ...(updatedAt ? [`"${updatedAt}" = now()`] : []),
-  ];
-  const key = metadata.primaryColumns[0]?.databaseName ?? 'id';
-  const [rows] = (await manager.query(
-    `UPDATE "${metadata.tableName}" SET ${set.join(', ')} WHERE "${key}" = $1${updatedAt ? ` RETURNING "${updatedAt}" AS "updatedAt"` : ''}`,
-    [id, ...assignments.map((assignment) => assignment.value)],
-  )) as [{ updatedAt: Date }[], number];
-  return rows[0]?.updatedAt;
+  if (updatedAt) set.push(`"${updatedAt}" = now()`);
+  const row = await write.run(
+    manager,
+    `UPDATE "${metadata.tableName}" SET ${set.join(', ')} WHERE ${where}`,
+    updatedAt ? [`"${updatedAt}" AS "updatedAt"`] : [],
+  );
+  return row['updatedAt'] as Date | undefined;
 }

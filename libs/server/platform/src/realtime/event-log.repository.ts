@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { RealtimeEvent, RealtimeEventMap, RealtimeEventType } from '@ccp/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { CombinedWrite } from '../database/combined-write';
 import { deleteInBatches } from '../database/delete-in-batches';
 
 /** An event as stored, with the rooms it goes to. */
@@ -43,6 +44,31 @@ export class EventLogRepository {
       [type, JSON.stringify(data), audience],
     );
     return toAddressed((rows as EventRow[])[0] as EventRow);
+  }
+
+  /**
+   * Appends as part of `write` (one statement with the caller's other writes); the event can be
+   * read once the write has run.
+   */
+  appendWith<T extends RealtimeEventType>(
+    write: CombinedWrite,
+    type: T,
+    data: RealtimeEventMap[T],
+    audience: string[],
+  ): () => AddressedEvent {
+    const name = write.with(
+      'event',
+      `INSERT INTO events (type, data, audience) VALUES (${write.param(type)}, ${write.param(JSON.stringify(data))}, ${write.param(audience)}) RETURNING id, at`,
+      ['id', 'at'],
+    );
+    return () =>
+      toAddressed({
+        id: write.resultOf(name, 'id') as string,
+        type,
+        at: write.resultOf(name, 'at') as Date,
+        data,
+        audience,
+      });
   }
 
   /** Events after `afterId` addressed to any of `rooms`, oldest first. */

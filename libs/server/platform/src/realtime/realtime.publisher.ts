@@ -3,6 +3,7 @@ import type { RealtimeEvent, RealtimeEventMap, RealtimeEventType } from '@ccp/co
 import type { Redis } from 'ioredis';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import type { CombinedWrite } from '../database/combined-write';
 import { createRedisConnection } from '../queue/redis-connection';
 import { EventLogRepository, type AddressedEvent } from './event-log.repository';
 
@@ -50,6 +51,16 @@ export class RealtimePublisher implements OnApplicationShutdown {
     audience: string[],
   ): Promise<AddressedEvent> {
     return this.eventLog.append(type, data, audience, manager);
+  }
+
+  /** As record(), as part of `write`; the event can be read (and broadcast) once the write has run. */
+  recordWith<T extends RealtimeEventType>(
+    write: CombinedWrite,
+    type: T,
+    data: RealtimeEventMap[T],
+    audience: string[],
+  ): () => AddressedEvent {
+    return this.eventLog.appendWith(write, type, data, audience);
   }
 
   /** Never throws: connected clients that miss a broadcast get the event from the log when they resume. */
