@@ -12,6 +12,7 @@ import {
   type JobPayloads,
 } from '@ccp/server-platform';
 import { EntityNotFoundError, type EntityManager } from 'typeorm';
+import { AgentDirectory } from '../directory/agent-directory';
 import { AgentEntity, type CallLeg, type PendingPush, type PendingPushes } from '../directory/agent.entity';
 import { toAgent } from '../directory/agent.view';
 import { PresencePolicyStore } from '../policy/presence-policy.store';
@@ -32,6 +33,12 @@ export interface PhonePresence {
   telephonyStatus?: string;
   dndStatus?: string;
 }
+
+/**
+ * The agent a change is about: its id, or the RingCentral extension a webhook names (locked in
+ * one statement, the placeholder created first if the extension is new).
+ */
+export type AgentKey = string | { ringcentralExtensionId: string };
 
 /** The jobs about one agent, which a presence change queues. */
 type PresenceJob = { [N in JobName]: JobPayloads[N] extends { agentId: string } ? N : never }[JobName];
@@ -90,6 +97,7 @@ export class PresenceService {
   private readonly logger = new Logger(PresenceService.name);
 
   constructor(
+    private readonly directory: AgentDirectory,
     private readonly policies: PresencePolicyStore,
     private readonly realtime: RealtimePublisher,
     private readonly jobs: JobQueue,
@@ -113,8 +121,8 @@ export class PresenceService {
   }
 
   /** RingCentral presence; a notification older than the newest applied one is ignored. */
-  async phonePresenceReported(work: UnitOfWork, agentId: string, presence: PhonePresence): Promise<void> {
-    await this.change(work, agentId, (agent, policy, now) => {
+  async phonePresenceReported(work: UnitOfWork, agent: AgentKey, presence: PhonePresence): Promise<void> {
+    await this.change(work, agent, (agent, policy, now) => {
       if (agent.phoneSequence !== null && presence.sequence <= Number(agent.phoneSequence)) return;
       agent.phoneSequence = String(presence.sequence);
       agent.phonePresenceStatus = presence.presenceStatus ?? agent.phonePresenceStatus;
@@ -147,10 +155,10 @@ export class PresenceService {
    */
   async callLegReported(
     work: UnitOfWork,
-    agentId: string,
+    agent: AgentKey,
     leg: { telephonySessionId: string; sequence: number; telephonyStatus: string | null },
   ): Promise<void> {
-    await this.change(work, agentId, (agent, policy, now) => {
+    await this.change(work, agent, (agent, policy, now) => {
       const known = agent.callLegs[leg.telephonySessionId];
       if (known && leg.sequence <= known.sequence) return;
       const legs = withoutExpiredEndedLegs(agent.callLegs, now);
@@ -327,18 +335,33 @@ export class PresenceService {
     });
   }
 
+  /**
+   * FOR NO KEY UPDATE serializes changes of one agent without waiting for the transactions that
+   * merely reference it (they hold FOR KEY SHARE, see AgentDirectory). Like theirs, it makes an
+   * admin folding a placeholder into an agent wait; a fold that committed first has deleted the
+   * placeholder, so the lookup by extension finds nothing and goes through the directory again.
+   */
+  private async lock(manager: EntityManager, key: AgentKey): Promise<AgentEntity> {
+    const lockById = async (id: string): Promise<AgentEntity> => {
+      const agent = await findLockedRow(manager, AgentEntity, { id }, 'FOR NO KEY UPDATE');
+      if (!agent) throw new EntityNotFoundError(AgentEntity, { id });
+      return agent;
+    };
+    if (typeof key === 'string') return lockById(key);
+    // Almost every webhook names a known extension: one statement finds and locks its agent.
+    const known = await findLockedRow(manager, AgentEntity, key, 'FOR NO KEY UPDATE');
+    return known ?? lockById(await this.directory.resolveExtension(manager, key.ringcentralExtensionId));
+  }
+
   /** Locks the agent, applies the change, derives the status, records the timeline and the event. */
   private async change(
     work: UnitOfWork,
-    agentId: string,
+    key: AgentKey,
     mutate: (agent: AgentEntity, policy: PresencePolicy, now: Date) => void | Promise<void>,
     { announceUnchanged = false } = {},
   ): Promise<Agent> {
     const { manager } = work;
-    // FOR NO KEY UPDATE: serializes changes of one agent without waiting for the transactions
-    // that merely reference it (they hold FOR KEY SHARE, see AgentDirectory).
-    const agent = await findLockedRow(manager, AgentEntity, { id: agentId }, 'FOR NO KEY UPDATE');
-    if (!agent) throw new EntityNotFoundError(AgentEntity, { id: agentId });
+    const agent = await this.lock(manager, key);
     const before = toAgent(agent);
     const now = new Date();
     await mutate(agent, await this.policies.get(manager), now);

@@ -46,12 +46,15 @@ export class VendorPresenceHandler {
   async callLeg(event: DomainEventOf<'call.party_updated'>, context: DomainEventContext): Promise<void> {
     const { party } = event;
     if (!party.extensionId) return;
-    const agentId = await this.directory.resolveExtension(context.manager, party.extensionId);
-    await this.presence.callLegReported(context, agentId, {
-      telephonySessionId: event.telephonySessionId,
-      sequence: event.sequence,
-      telephonyStatus: telephonyStatusOfLeg(party.status.code, party.direction),
-    });
+    await this.presence.callLegReported(
+      context,
+      { ringcentralExtensionId: party.extensionId },
+      {
+        telephonySessionId: event.telephonySessionId,
+        sequence: event.sequence,
+        telephonyStatus: telephonyStatusOfLeg(party.status.code, party.direction),
+      },
+    );
   }
 
   @HandlesDomainEvent('agent.phone_presence')
@@ -59,13 +62,16 @@ export class VendorPresenceHandler {
     event: DomainEventOf<'agent.phone_presence'>,
     context: DomainEventContext,
   ): Promise<void> {
-    const agentId = await this.directory.resolveExtension(context.manager, event.extensionId);
-    await this.presence.phonePresenceReported(context, agentId, {
-      sequence: event.sequence,
-      presenceStatus: event.presenceStatus,
-      userStatus: event.userStatus,
-      telephonyStatus: event.telephonyStatus,
-      dndStatus: event.dndStatus,
-    });
+    await this.presence.phonePresenceReported(
+      context,
+      { ringcentralExtensionId: event.extensionId },
+      {
+        sequence: event.sequence,
+        presenceStatus: event.presenceStatus,
+        userStatus: event.userStatus,
+        telephonyStatus: event.telephonyStatus,
+        dndStatus: event.dndStatus,
+      },
+    );
   }
 }
