@@ -42,7 +42,7 @@ export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './p
 export { SyncLogsRepository, type NewSyncLog } from './sync-logs/sync-logs.repository';
 export { SyncLogRetentionHandler } from './sync-logs/sync-log-retention.handler';
 export { deleteInBatches } from './database/delete-in-batches';
-export { findLockedRow, updateRow, type RowLock } from './database/hot-rows';
+export { findLockedRow, hydrateRow, updateRow, type RowLock } from './database/hot-rows';
 export { CombinedWrite } from './database/combined-write';
 export { PageQueryDto } from './http/page-query.dto';
 export { livechatWebhookSecretsOf, ringcentralVerificationTokenOf } from './config/app-config';

@@ -12,6 +12,8 @@ import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConversationsModule } from '../conversations.module';
 import { ConversationEntity } from './conversation.entity';
+import { ConversationStore, type NewMessage } from './conversation.store';
+import { MessageEntity } from './message.entity';
 
 const TABLES_WITH_AGENT_IDS = ['conversations', 'call_parties', 'call_status_changes', 'messages'];
 
@@ -172,5 +174,52 @@ describe('the conversation model on PostgreSQL', () => {
       data: announcement,
       audience: ['supervisors'],
     });
+  });
+
+  // Processing adds one for every chat message webhook and reads it back from the same statement.
+  it('adds a message once and returns it exactly as TypeORM reads it', async () => {
+    const database = api.app.get(DataSource);
+    // The worker's store, stateless: the api module under test does not provide it.
+    const store = new ConversationStore();
+    const key = {
+      type: 'chat' as const,
+      platform: 'livechat' as const,
+      externalId: `thread-${randomUUID()}`,
+    };
+    const message: Omit<NewMessage, 'conversationId'> = {
+      externalId: `event-${randomUUID()}`,
+      authorType: 'customer',
+      authorId: null,
+      authorExternalId: 'customer@example.com',
+      kind: 'file',
+      text: 'the invoice',
+      attachments: [
+        {
+          url: 'https://cdn.example.com/invoice.pdf',
+          name: 'invoice.pdf',
+          size: 1024,
+          contentType: 'application/pdf',
+        },
+      ],
+      visibility: 'all',
+      createdAt: new Date('2026-11-21T10:00:00.123Z'),
+    };
+    const [added, again, created] = await database.transaction(async (manager) => {
+      const { conversation, created: first } = await store.lockOrCreate(manager, key, { status: 'active' });
+      const locked = await store.lockOrCreate(manager, key, { status: 'queued' });
+      expect(locked.conversation.id).toBe(conversation.id);
+      const newMessage = { ...message, conversationId: conversation.id };
+      return [
+        await store.addMessage(manager, newMessage),
+        await store.addMessage(manager, newMessage),
+        [first, locked.created],
+      ];
+    });
+
+    expect(created).toEqual([true, false]);
+    expect(again).toBeUndefined();
+    expect(added).toBeInstanceOf(MessageEntity);
+    expect(added).toEqual(await database.getRepository(MessageEntity).findOneBy({ id: added?.id }));
+    expect(added).toMatchObject(message);
   });
 });

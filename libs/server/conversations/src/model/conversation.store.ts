@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ConversationPlatform, ConversationStatus, ConversationType } from '@ccp/contracts';
-import { findLockedRow, updateRow } from '@ccp/server-platform';
+import { findLockedRow, hydrateRow, updateRow } from '@ccp/server-platform';
 import { In, type EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import { ConversationEntity } from './conversation.entity';
@@ -67,6 +67,18 @@ export class ConversationStore {
     key: ConversationKey,
     initial: Partial<MutableFields> & { status: ConversationStatus },
   ): Promise<LockedConversation> {
+    const lock = () =>
+      findLockedRow(
+        manager,
+        ConversationEntity,
+        { platform: key.platform, externalId: key.externalId },
+        'FOR UPDATE',
+      );
+    // Every event after a conversation's first finds it: one statement, no insert attempted.
+    const existing = await lock();
+    if (existing) return { conversation: existing, created: false };
+    // Two first events at once both get here; the unique key lets one insert, and the other then
+    // waits on the lock below until the first commits.
     const inserted = (await manager
       .createQueryBuilder()
       .insert()
@@ -75,12 +87,7 @@ export class ConversationStore {
       .orIgnore()
       .returning(['id'])
       .execute()) as { raw: { id: string }[] };
-    const conversation = await findLockedRow(
-      manager,
-      ConversationEntity,
-      { platform: key.platform, externalId: key.externalId },
-      'FOR UPDATE',
-    );
+    const conversation = await lock();
     if (!conversation)
       throw new Error(`conversation ${key.platform}/${key.externalId} vanished while locking`);
     return { conversation, created: inserted.raw.length > 0 };
@@ -141,12 +148,12 @@ export class ConversationStore {
              author_external_id = EXCLUDED.author_external_id, kind = EXCLUDED.kind,
              visibility = EXCLUDED.visibility, created_at = EXCLUDED.created_at
          WHERE messages.deleted_at IS NOT NULL AND messages.kind = 'deleted'
-       RETURNING id, (xmax = 0) AS inserted`,
+       RETURNING *, (xmax = 0) AS inserted`,
       messageColumns(message),
-    )) as { id: string; inserted: boolean }[];
+    )) as ({ inserted: boolean } & Record<string, unknown>)[];
     const row = rows[0];
     if (!row?.inserted) return undefined;
-    return manager.getRepository(MessageEntity).findOneByOrFail({ id: row.id });
+    return hydrateRow(manager, MessageEntity, row);
   }
 
   /** An edit carries the whole message, so it also stands in for an original that arrives later. */

@@ -35,7 +35,16 @@ export async function findLockedRow<T extends ObjectLiteral>(
     `SELECT * FROM "${metadata.tableName}" WHERE ${conditions.map((c) => c.sql).join(' AND ')} ${lock}`,
     conditions.map((condition) => condition.value),
   )) as Record<string, unknown>[];
-  if (!row) return undefined;
+  return row && hydrateRow(manager, target, row);
+}
+
+/** A whole row as read from PostgreSQL (`SELECT *`, `RETURNING *`) as the entity TypeORM would load. */
+export function hydrateRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  row: Record<string, unknown>,
+): T {
+  const metadata = manager.connection.getMetadata(target);
   const entity = metadata.create() as T;
   for (const column of metadata.columns) {
     if (column.isVirtual) continue;
