@@ -121,8 +121,8 @@ export class PresenceService {
   }
 
   /** RingCentral presence; a notification older than the newest applied one is ignored. */
-  async phonePresenceReported(work: UnitOfWork, agent: AgentKey, presence: PhonePresence): Promise<void> {
-    await this.change(work, agent, (agent, policy, now) => {
+  async phonePresenceReported(work: UnitOfWork, agentKey: AgentKey, presence: PhonePresence): Promise<void> {
+    await this.change(work, agentKey, (agent, policy, now) => {
       if (agent.phoneSequence !== null && presence.sequence <= Number(agent.phoneSequence)) return;
       agent.phoneSequence = String(presence.sequence);
       agent.phonePresenceStatus = presence.presenceStatus ?? agent.phonePresenceStatus;
@@ -155,10 +155,10 @@ export class PresenceService {
    */
   async callLegReported(
     work: UnitOfWork,
-    agent: AgentKey,
+    agentKey: AgentKey,
     leg: { telephonySessionId: string; sequence: number; telephonyStatus: string | null },
   ): Promise<void> {
-    await this.change(work, agent, (agent, policy, now) => {
+    await this.change(work, agentKey, (agent, policy, now) => {
       const known = agent.callLegs[leg.telephonySessionId];
       if (known && leg.sequence <= known.sequence) return;
       const legs = withoutExpiredEndedLegs(agent.callLegs, now);
