@@ -44,6 +44,7 @@ export { SyncLogRetentionHandler } from './sync-logs/sync-log-retention.handler'
 export { deleteInBatches } from './database/delete-in-batches';
 export { findLockedRow, hydrateRow, updateRow, type RowLock } from './database/hot-rows';
 export { CombinedWrite } from './database/combined-write';
+export { GroupCommit, type GroupLimits, type GroupRun } from './database/group-commit';
 export { PageQueryDto } from './http/page-query.dto';
 export { livechatWebhookSecretsOf, ringcentralVerificationTokenOf } from './config/app-config';
 export { MetricsService } from './metrics/metrics.service';

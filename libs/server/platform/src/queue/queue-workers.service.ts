@@ -9,7 +9,14 @@ import { flattenValidationErrors } from '../errors/validation.pipe';
 import { JOB_HANDLER } from './job-handler.decorator';
 import { JobQueue } from './job-queue.service';
 import { bullPrefixOf } from './queue.module';
-import { JOB_NAMES, JOBS, QUEUE_NAMES, retryOptionsOf, type JobName } from './queue.registry';
+import {
+  JOB_NAMES,
+  JOBS,
+  QUEUE_CONCURRENCY,
+  QUEUE_NAMES,
+  retryOptionsOf,
+  type JobName,
+} from './queue.registry';
 import { createRedisConnection } from './redis-connection';
 
 type Handler = (payload: unknown, job: Job) => Promise<unknown>;
@@ -68,7 +75,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       const worker = new Worker(queueName, (job) => this.process(handlers, job), {
         connection,
         prefix: bullPrefixOf(this.config),
-        concurrency: 8,
+        concurrency: QUEUE_CONCURRENCY[queueName],
         // A crashed worker's jobs go back to the queue once their lock lapses unrenewed.
         lockDuration: this.config.JOB_LOCK_DURATION_MS,
         stalledInterval: this.config.JOB_LOCK_DURATION_MS,

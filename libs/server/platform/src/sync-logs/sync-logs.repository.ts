@@ -42,19 +42,26 @@ export class SyncLogsRepository {
     ]);
   }
 
+  record(entry: NewSyncLog, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    return this.recordMany([entry], manager);
+  }
+
   /**
-   * Plain SQL: every webhook and every outbound call writes one, and TypeORM's insert builds its
-   * statement from the entity's metadata each time.
+   * Plain SQL, one statement with one parameter per column whatever the count: every webhook and
+   * every outbound call writes one, and TypeORM's insert builds its statement from the entity's
+   * metadata each time.
    */
-  async record(entry: NewSyncLog, manager: EntityManager = this.dataSource.manager): Promise<void> {
+  async recordMany(entries: NewSyncLog[], manager: EntityManager = this.dataSource.manager): Promise<void> {
+    if (entries.length === 0) return;
     await manager.query(
-      `INSERT INTO sync_logs (operation_type, status, duration_ms, error, "references") VALUES ($1, $2, $3, $4, $5)`,
+      `INSERT INTO sync_logs (operation_type, status, duration_ms, error, "references")
+       SELECT * FROM unnest($1::text[], $2::sync_log_status[], $3::integer[], $4::text[], $5::jsonb[])`,
       [
-        entry.operationType,
-        entry.status,
-        Math.round(entry.durationMs),
-        entry.error ?? null,
-        JSON.stringify(entry.references ?? {}),
+        entries.map((entry) => entry.operationType),
+        entries.map((entry) => entry.status),
+        entries.map((entry) => Math.round(entry.durationMs)),
+        entries.map((entry) => entry.error ?? null),
+        entries.map((entry) => JSON.stringify(entry.references ?? {})),
       ],
     );
   }

@@ -1,5 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isDatabaseUnavailable, JobQueue, MetricsService, QueueUnavailableError } from '@ccp/server-platform';
+import {
+  GroupCommit,
+  isDatabaseUnavailable,
+  JobQueue,
+  MetricsService,
+  QueueUnavailableError,
+} from '@ccp/server-platform';
 import { InboxRepository, type NewInboxEvent, type StoredInboxEvent } from './inbox.repository';
 import { OutboxCleanup } from './outbox-cleanup';
 
@@ -8,12 +14,6 @@ const MAX_STATEMENTS_IN_FLIGHT = 2;
 /** Bound one statement's size (bodies may be up to the body limit each) and the wait behind it. */
 const MAX_EVENTS_PER_STATEMENT = 100;
 const MAX_BYTES_PER_STATEMENT = 4 * 1024 * 1024;
-
-interface PendingStore {
-  event: NewInboxEvent;
-  resolve: (stored: StoredInboxEvent) => void;
-  reject: (error: unknown) => void;
-}
 
 /**
  * The acknowledgement path with group commit: store the inbox rows, acknowledge them, and put the
@@ -26,8 +26,15 @@ interface PendingStore {
 @Injectable()
 export class InboxWriter {
   private readonly logger = new Logger(InboxWriter.name);
-  private waiting: PendingStore[] = [];
-  private statementsInFlight = 0;
+  private readonly statements = new GroupCommit<NewInboxEvent, StoredInboxEvent>(
+    {
+      maxInFlight: MAX_STATEMENTS_IN_FLIGHT,
+      maxItems: MAX_EVENTS_PER_STATEMENT,
+      maxWeight: MAX_BYTES_PER_STATEMENT,
+      weigh: (event) => event.rawBody.length,
+    },
+    (events) => this.write(events),
+  );
 
   constructor(
     private readonly inbox: InboxRepository,
@@ -37,63 +44,33 @@ export class InboxWriter {
   ) {}
 
   store(event: NewInboxEvent): Promise<StoredInboxEvent> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ event, resolve, reject });
-      this.writeWaiting();
-    });
+    return this.statements.submit(event);
   }
 
-  private writeWaiting(): void {
-    while (this.statementsInFlight < MAX_STATEMENTS_IN_FLIGHT && this.waiting.length > 0) {
-      void this.write(this.takeBatch());
-    }
-  }
-
-  /** The longest run of waiting webhooks within both bounds, and always at least one. */
-  private takeBatch(): PendingStore[] {
-    let count = 0;
-    let bytes = 0;
-    for (const pending of this.waiting) {
-      bytes += pending.event.rawBody.length;
-      if (count > 0 && (count === MAX_EVENTS_PER_STATEMENT || bytes > MAX_BYTES_PER_STATEMENT)) break;
-      count += 1;
-    }
-    return this.waiting.splice(0, count);
-  }
-
-  /** Never rejects: each waiting webhook gets its own outcome. */
-  private async write(batch: PendingStore[]): Promise<void> {
-    this.statementsInFlight += 1;
-    this.metrics.inboxStatementSize.observe(batch.length);
+  private async write(events: NewInboxEvent[]): Promise<PromiseSettledResult<StoredInboxEvent>[]> {
+    this.metrics.inboxStatementSize.observe(events.length);
     let stored: StoredInboxEvent[];
     try {
-      stored = await this.inbox.storeMany(batch.map((pending) => pending.event));
+      stored = await this.inbox.storeMany(events);
     } catch (error) {
-      this.statementDone();
-      await this.writeOneByOne(batch, error);
-      return;
+      return this.writeOneByOne(events, error);
     }
-    this.statementDone();
     // The commit is what the acknowledgement promises, so it does not wait on the queue's round
     // trip: a job that never gets there is the relay's (its outbox row stays until it does).
-    batch.forEach((pending, index) => pending.resolve(stored[index] as StoredInboxEvent));
-    await this.enqueue(
-      stored.filter((row, index) => row.inserted && batch[index]?.event.status === 'received'),
-    );
-  }
-
-  private statementDone(): void {
-    this.statementsInFlight -= 1;
-    this.writeWaiting();
+    void this.enqueue(stored.filter((row, index) => row.inserted && events[index]?.status === 'received'));
+    return stored.map((value) => ({ status: 'fulfilled', value }));
   }
 
   /** A row the database refuses must fail its own webhook only, not the others in its statement. */
-  private async writeOneByOne(batch: PendingStore[], error: unknown): Promise<void> {
-    if (batch.length === 1 || isDatabaseUnavailable(error)) {
-      for (const pending of batch) pending.reject(error);
-      return;
+  private async writeOneByOne(
+    events: NewInboxEvent[],
+    error: unknown,
+  ): Promise<PromiseSettledResult<StoredInboxEvent>[]> {
+    if (events.length === 1 || isDatabaseUnavailable(error)) {
+      return events.map(() => ({ status: 'rejected', reason: error }));
     }
-    await Promise.all(batch.map((pending) => this.write([pending])));
+    const outcomes = await Promise.all(events.map((event) => this.write([event])));
+    return outcomes.flat();
   }
 
   /**

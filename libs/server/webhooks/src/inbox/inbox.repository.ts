@@ -214,20 +214,20 @@ export class InboxRepository {
   }
 
   /**
-   * Takes an event that is still to be processed, in one statement: marks it processed, counts
-   * the attempt (a failed one is counted by markFailed), and holds the row's lock for the rest of
-   * the caller's transaction, so a duplicate job waits and then finds it done. A rollback leaves
-   * the event as it was. Undefined when the event is done already, or gone.
+   * Takes the events that are still to be processed, in one statement: marks them processed,
+   * counts the attempt (a failed one is counted by markFailed), and holds the rows' locks for the
+   * rest of the caller's transaction, so a duplicate job waits and then finds its event done. A
+   * rollback leaves the events as they were. An event done already, or gone, is not in the map.
    */
-  async claimForProcessing(manager: EntityManager, id: string): Promise<ClaimedWebhookEvent | undefined> {
+  async claimForProcessing(manager: EntityManager, ids: string[]): Promise<Map<string, ClaimedWebhookEvent>> {
     const [rows] = (await manager.query(
       `UPDATE webhook_events
           SET status = 'processed', processed_at = now(), last_error = NULL, attempts = attempts + 1
-        WHERE id = $1 AND status IN ('received', 'failed')
+        WHERE id = ANY($1::uuid[]) AND status IN ('received', 'failed')
         RETURNING id, vendor, event_key AS "eventKey", raw_body AS "rawBody", received_at AS "receivedAt"`,
-      [id],
+      [ids],
     )) as [ClaimedWebhookEvent[], number];
-    return rows[0];
+    return new Map(rows.map((row) => [row.id, row]));
   }
 
   /** For a claimed event that turned out to hold nothing any handler takes. */

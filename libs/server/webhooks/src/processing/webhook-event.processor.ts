@@ -1,10 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  GroupCommit,
   HandlesJob,
   SyncLogsRepository,
+  isDatabaseUnavailable,
   isDataException,
   isLastAttempt,
+  type NewSyncLog,
   type ProcessWebhookPayload,
 } from '@ccp/server-platform';
 import { UnrecoverableError, type Job } from 'bullmq';
@@ -23,6 +26,28 @@ import { StateReportsRepository } from '../state-reports/state-reports.repositor
 import { DomainEventDispatcher } from './domain-event.dispatcher';
 
 type Outcome = 'processed' | 'ignored' | 'already-done';
+type Effect = () => Promise<void>;
+
+/** Jobs whose events are processed in one transaction at once; the pool keeps the rest. */
+const MAX_GROUPS_IN_FLIGHT = 1;
+/** Bounds a group's transaction, and with it the wait of its first job for its last. */
+const MAX_EVENTS_PER_GROUP = 32;
+
+interface ProcessingRequest {
+  payload: ProcessWebhookPayload;
+  /** performance.now() when its job started: the sync log's duration runs from there. */
+  started: number;
+}
+
+interface Processed {
+  outcome: Outcome;
+  /** Of the run that committed: a group that rolls back runs its events again, each alone. */
+  afterCommit: Effect[];
+}
+
+function referencesOf(payload: ProcessWebhookPayload): Record<string, string> {
+  return { webhookEventId: payload.eventId, eventKey: payload.eventKey };
+}
 
 /**
  * PostgreSQL text cannot hold U+0000, which JSON may spell as \u0000 anywhere: such a message or
@@ -40,13 +65,22 @@ function normalize(event: ClaimedWebhookEvent): DomainEvent[] {
 }
 
 /**
- * Processes one stored webhook: parse, normalize, apply every domain event, all in one
- * transaction that holds the inbox row's lock from its first statement, so a duplicate job waits
- * and then finds it done.
+ * Processes stored webhooks: parse, normalize, apply every domain event, all in one transaction
+ * that holds the inbox row's lock from its first statement, so a duplicate job waits and then
+ * finds it done. Jobs that run at once share that transaction (group commit): their events are
+ * claimed in one statement, applied one after another in the order their jobs came, and their
+ * sync logs written in one statement, so a busy worker pays one BEGIN, claim, log and COMMIT for
+ * many webhooks. Each job still gets its own outcome: if any event of a group fails, the group
+ * rolls back and each of its events runs again alone, in order, where only its own failure can
+ * touch it. With one group at a time, two groups of this worker never wait for each other's locks.
  */
 @Injectable()
 export class WebhookEventProcessor {
   private readonly logger = new Logger(WebhookEventProcessor.name);
+  private readonly groups = new GroupCommit<ProcessingRequest, Processed>(
+    { maxInFlight: MAX_GROUPS_IN_FLIGHT, maxItems: MAX_EVENTS_PER_GROUP },
+    (requests) => this.processGroup(requests),
+  );
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -59,25 +93,8 @@ export class WebhookEventProcessor {
   @HandlesJob('webhooks.process')
   async process(payload: ProcessWebhookPayload, job: Job): Promise<Outcome> {
     const started = performance.now();
-    const references = { webhookEventId: payload.eventId, eventKey: payload.eventKey };
     try {
-      const afterCommit: (() => Promise<void>)[] = [];
-      const outcome = await this.dataSource.transaction(async (manager) => {
-        const applied = await this.apply(manager, payload, afterCommit);
-        if (applied === 'processed' || applied === 'ignored') {
-          // In the same transaction: one commit per event, and the log says exactly what committed.
-          await this.syncLogs.record(
-            {
-              operationType: 'webhook.process',
-              status: applied === 'processed' ? 'success' : 'skipped',
-              durationMs: performance.now() - started,
-              references,
-            },
-            manager,
-          );
-        }
-        return applied;
-      });
+      const { outcome, afterCommit } = await this.groups.submit({ payload, started });
       for (const effect of afterCommit) {
         await effect().catch((error: unknown) =>
           this.logger.warn(`${payload.eventKey}: after-commit effect failed: ${(error as Error).message}`),
@@ -96,7 +113,7 @@ export class WebhookEventProcessor {
         status: 'failed',
         durationMs: performance.now() - started,
         error: message,
-        references,
+        references: referencesOf(payload),
       });
       this.logger.warn(
         `${payload.eventKey} failed${lastAttempt ? ' for the last time (dead)' : ''}: ${message}`,
@@ -105,17 +122,59 @@ export class WebhookEventProcessor {
     }
   }
 
+  /** One transaction for the group; if it fails, each event again alone, so only its own failure fails it. */
+  private async processGroup(requests: ProcessingRequest[]): Promise<PromiseSettledResult<Processed>[]> {
+    try {
+      const processed = await this.processTogether(requests);
+      return processed.map((value) => ({ status: 'fulfilled', value }));
+    } catch (error) {
+      if (requests.length === 1 || isDatabaseUnavailable(error)) {
+        return requests.map(() => ({ status: 'rejected', reason: error }));
+      }
+    }
+    const outcomes: PromiseSettledResult<Processed>[] = [];
+    for (const request of requests) outcomes.push(...(await this.processGroup([request])));
+    return outcomes;
+  }
+
+  private processTogether(requests: ProcessingRequest[]): Promise<Processed[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const claimed = await this.inbox.claimForProcessing(
+        manager,
+        requests.map(({ payload }) => payload.eventId),
+      );
+      const processed: Processed[] = [];
+      const logs: NewSyncLog[] = [];
+      for (const { payload, started } of requests) {
+        const event = claimed.get(payload.eventId);
+        // Two jobs of one event (a replay) in one group: the first processes it, the second finds it done.
+        claimed.delete(payload.eventId);
+        const afterCommit: Effect[] = [];
+        const outcome = event ? await this.apply(manager, event, afterCommit) : 'already-done';
+        if (outcome !== 'already-done') {
+          // In the same transaction: the log says exactly what committed.
+          logs.push({
+            operationType: 'webhook.process',
+            status: outcome === 'processed' ? 'success' : 'skipped',
+            durationMs: performance.now() - started,
+            references: referencesOf(payload),
+          });
+        }
+        processed.push({ outcome, afterCommit });
+      }
+      await this.syncLogs.recordMany(logs, manager);
+      return processed;
+    });
+  }
+
   private async apply(
     manager: EntityManager,
-    payload: ProcessWebhookPayload,
-    afterCommit: (() => Promise<void>)[],
-  ): Promise<Outcome> {
-    const event = await this.inbox.claimForProcessing(manager, payload.eventId);
-    // Processed by a duplicate job, or deleted by retention while its job waited.
-    if (!event) return 'already-done';
+    event: ClaimedWebhookEvent,
+    afterCommit: Effect[],
+  ): Promise<Exclude<Outcome, 'already-done'>> {
     const domainEvents = normalize(event);
     const handled = domainEvents.filter((domainEvent) => this.dispatcher.handles(domainEvent.type));
-    const beforeCommit: (() => Promise<void>)[] = [];
+    const beforeCommit: Effect[] = [];
     for (const domainEvent of handled) {
       // A state report that is not news (stale, or a redelivery) leaves the state as it is.
       const report = stateReportOf(domainEvent);
