@@ -35,7 +35,7 @@ export {
   type RetentionPayload,
 } from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
-export { RealtimePublisher } from './realtime/realtime.publisher';
+export { RealtimePublisher, realtimeChannelOf } from './realtime/realtime.publisher';
 export type { AddressedEvent } from './realtime/event-log.repository';
 export { RealtimePublisherModule } from './realtime/realtime.module';
 export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './platform.modules';

@@ -1,6 +1,8 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { incomingEventBody, startTestWorker, testConfig } from '@ccp/server-testing';
+import { realtimeChannelOf } from '@ccp/server-platform';
+import { incomingEventBody, startTestWorker, testConfig, waitFor } from '@ccp/server-testing';
 import type { Job } from 'bullmq';
+import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +20,9 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
   let worker: INestApplicationContext;
   let database: DataSource;
   let processor: WebhookEventProcessor;
+  let subscriber: Redis;
+  let channel: string;
+  const published: { id?: number; type?: string }[] = [];
 
   /**
    * Inbox rows without outbox rows or jobs: only this test processes them, by calling the
@@ -32,8 +37,11 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
        RETURNING id, event_key AS "eventKey"`,
       [rawBodies.map(() => `test:${randomBytes(8).toString('hex')}`), rawBodies],
     );
-  const chatMessage = () =>
-    JSON.stringify(incomingEventBody({ chat_id: `C${randomBytes(5).toString('hex').toUpperCase()}` }));
+  /** A message opening a chat thread of its own, so that each makes a conversation and events. */
+  const chatMessage = () => {
+    const id = randomBytes(5).toString('hex').toUpperCase();
+    return JSON.stringify(incomingEventBody({ chat_id: `C${id}`, thread_id: `T${id}` }));
+  };
   const process = (row: StoredRow) =>
     processor.process({ eventId: row.id, eventKey: row.eventKey }, FIRST_ATTEMPT);
   const stateOf = async (rows: StoredRow[]) =>
@@ -48,13 +56,33 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
       [rows.map((row) => row.id)],
     );
 
+  /** Everything published on the realtime channel so far: a marker sent after it arrives last. */
+  const publishedSoFar = async () => {
+    const marker = `marker-${randomBytes(4).toString('hex')}`;
+    const publisher = new Redis(config.REDIS_URL);
+    await publisher.publish(channel, JSON.stringify({ type: marker }));
+    publisher.disconnect();
+    await waitFor('the marker to arrive', () => published.some((event) => event.type === marker));
+    return published.filter((event) => !event.type?.startsWith('marker-'));
+  };
+  const config = testConfig();
+
   beforeAll(async () => {
-    worker = await startTestWorker(testConfig());
+    worker = await startTestWorker(config);
     database = worker.get(DataSource);
     processor = worker.get(WebhookEventProcessor);
+    channel = realtimeChannelOf(config);
+    subscriber = new Redis(config.REDIS_URL);
+    subscriber.on('message', (_channel: string, message: string) =>
+      published.push(JSON.parse(message) as { id?: number; type?: string }),
+    );
+    await subscriber.subscribe(channel);
   });
 
-  afterAll(() => worker?.close());
+  afterAll(async () => {
+    subscriber?.disconnect();
+    await worker?.close();
+  });
 
   it('processes the jobs that run at once in one transaction, each event once', async () => {
     const [first, second, third] = await store([chatMessage(), chatMessage(), chatMessage()]);
@@ -72,7 +100,7 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
     expect(firstLog?.[0]).not.toEqual(secondLog?.[0]);
   });
 
-  it('fails only the event that fails when it shares a group with others, which are processed', async () => {
+  it('fails only the event that fails in a group; the others are processed and broadcast once', async () => {
     const [blocker, before, broken, after] = await store([
       chatMessage(),
       chatMessage(),
@@ -80,6 +108,7 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
       chatMessage(),
     ]);
     if (!blocker || !before || !broken || !after) throw new Error('four rows were stored');
+    const publishedBefore = (await publishedSoFar()).length;
     const outcomes = await Promise.allSettled([blocker, before, broken, after].map(process));
     expect(outcomes.map((outcome) => outcome.status)).toEqual([
       'fulfilled',
@@ -95,5 +124,16 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
     expect(states.map((state) => state.loggedAt.length)).toEqual([1, 1, 1]);
     const [beforeLog, brokenLog, afterLog] = states.map((state) => state.loggedAt[0]);
     expect(new Set([beforeLog?.getTime(), brokenLog?.getTime(), afterLog?.getTime()]).size).toBe(3);
+
+    // Only the committed runs' realtime events went out: each is in the event log, none twice.
+    const events = (await publishedSoFar()).slice(publishedBefore);
+    const ids = events.map((event) => event.id);
+    expect(events.length).toBeGreaterThan(0);
+    expect(new Set(ids).size).toBe(ids.length);
+    const [{ logged }] = await database.query<{ logged: string }[]>(
+      'SELECT count(*) AS logged FROM events WHERE id = ANY($1::bigint[])',
+      [ids],
+    );
+    expect(Number(logged)).toBe(ids.length);
   });
 });
