@@ -58,7 +58,10 @@ function withoutNulCharacters(_key: string, value: unknown): unknown {
 }
 
 function normalize(event: ClaimedWebhookEvent): DomainEvent[] {
-  const body: unknown = JSON.parse(event.rawBody, withoutNulCharacters);
+  // A reviver makes the parse several times slower, so only a body that spells the character pays for it.
+  const body: unknown = event.rawBody.includes('\\u0000')
+    ? JSON.parse(event.rawBody, withoutNulCharacters)
+    : JSON.parse(event.rawBody);
   return event.vendor === 'livechat'
     ? normalizeLiveChat(parseStoredLiveChatEnvelope(body))
     : normalizeRingCentral(parseRingCentralNotification(body));
