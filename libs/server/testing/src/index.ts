@@ -5,7 +5,7 @@ export { deleteRedisKeys, testRedisPrefix } from './redis-keys';
 export { waitFor } from './wait-for';
 export { HttpClient, type HttpResult } from './http-client';
 export { RealtimeTestClient } from './realtime-client';
-export { loginAs, startTestApi, type RunningApi } from './test-api';
+export { loginAs, startFeatureApi, startTestApi, type RunningApi } from './test-api';
 export { DEMO_PASSWORD } from '@ccp/server-platform';
 export { DisposableRedis } from './disposable-redis';
 export { freePort } from './free-port';

@@ -1,6 +1,6 @@
-import { createApiApplication, type AppConfig } from '@ccp/server-platform';
+import { ApiPlatformModule, createApiApplication, type AppConfig } from '@ccp/server-platform';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DynamicModule } from '@nestjs/common';
+import type { DynamicModule, ModuleMetadata } from '@nestjs/common';
 import { HttpClient } from './http-client';
 
 export interface RunningApi {
@@ -18,6 +18,18 @@ export async function startTestApi(rootModule: DynamicModule, config: AppConfig)
   if (!address || typeof address === 'string') throw new Error('api did not bind a TCP port');
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return { app, baseUrl, http: new HttpClient(baseUrl), close: () => app.close() };
+}
+
+/** The api with the platform and only the given feature modules, for a test of one feature. */
+export function startFeatureApi(
+  config: AppConfig,
+  features: ModuleMetadata['imports'] = [],
+): Promise<RunningApi> {
+  class FeatureTestApi {}
+  return startTestApi(
+    { module: FeatureTestApi, imports: [ApiPlatformModule.forRoot(config), ...features] },
+    config,
+  );
 }
 
 export async function loginAs(http: HttpClient, email: string, password: string): Promise<HttpClient> {

@@ -1,12 +1,6 @@
 import { AgentReferences } from '@ccp/server-agents';
-import {
-  ApiPlatformModule,
-  CombinedWrite,
-  findLockedRow,
-  RealtimePublisher,
-  updateRow,
-} from '@ccp/server-platform';
-import { startTestApi, testConfig, type RunningApi } from '@ccp/server-testing';
+import { CombinedWrite, findLockedRow, RealtimePublisher, updateRow } from '@ccp/server-platform';
+import { startFeatureApi, testConfig, type RunningApi } from '@ccp/server-testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -22,11 +16,7 @@ describe('the conversation model on PostgreSQL', () => {
 
   beforeAll(async () => {
     const config = testConfig();
-    class TestApi {}
-    api = await startTestApi(
-      { module: TestApi, imports: [ApiPlatformModule.forRoot(config), ConversationsModule] },
-      config,
-    );
+    api = await startFeatureApi(config, [ConversationsModule]);
   });
 
   afterAll(() => api?.close());

@@ -1,5 +1,5 @@
-import { ApiPlatformModule, MetricsService } from '@ccp/server-platform';
-import { startTestApi, testConfig, type RunningApi } from '@ccp/server-testing';
+import { MetricsService } from '@ccp/server-platform';
+import { startFeatureApi, testConfig, type RunningApi } from '@ccp/server-testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,11 +16,7 @@ describe('InboxWriter on PostgreSQL', () => {
 
   beforeAll(async () => {
     const config = testConfig();
-    class TestApi {}
-    api = await startTestApi(
-      { module: TestApi, imports: [ApiPlatformModule.forRoot(config), WebhooksModule] },
-      config,
-    );
+    api = await startFeatureApi(config, [WebhooksModule]);
   });
 
   afterAll(() => api?.close());

@@ -42,7 +42,7 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
     const id = randomBytes(5).toString('hex').toUpperCase();
     return JSON.stringify(incomingEventBody({ chat_id: `C${id}`, thread_id: `T${id}` }));
   };
-  const process = (row: StoredRow) =>
+  const processRow = (row: StoredRow) =>
     processor.process({ eventId: row.id, eventKey: row.eventKey }, FIRST_ATTEMPT);
   const stateOf = async (rows: StoredRow[]) =>
     database.query<{ id: string; status: string; loggedAt: Date[] }[]>(
@@ -88,7 +88,7 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
     const [first, second, third] = await store([chatMessage(), chatMessage(), chatMessage()]);
     if (!first || !second || !third) throw new Error('three rows were stored');
     // The first starts a group of its own; the others arrive while it runs and go together.
-    const outcomes = await Promise.all([first, second, third, third].map(process));
+    const outcomes = await Promise.all([first, second, third, third].map(processRow));
     expect(outcomes).toEqual(['processed', 'processed', 'processed', 'already-done']);
 
     const states = await stateOf([first, second, third]);
@@ -109,7 +109,7 @@ describe('WebhookEventProcessor on PostgreSQL', () => {
     ]);
     if (!blocker || !before || !broken || !after) throw new Error('four rows were stored');
     const publishedBefore = (await publishedSoFar()).length;
-    const outcomes = await Promise.allSettled([blocker, before, broken, after].map(process));
+    const outcomes = await Promise.allSettled([blocker, before, broken, after].map(processRow));
     expect(outcomes.map((outcome) => outcome.status)).toEqual([
       'fulfilled',
       'fulfilled',

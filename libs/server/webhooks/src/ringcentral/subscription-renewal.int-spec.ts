@@ -1,11 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { ApiPlatformModule, SyncLogsRepository } from '@ccp/server-platform';
+import { SyncLogsRepository } from '@ccp/server-platform';
 import { OutboundCallError } from '@ccp/server-integrations';
 import {
   deliver,
   ringCentralDelivery,
   startFakeVendors,
-  startTestApi,
+  startFeatureApi,
   startTestWorker,
   subscriptionReminderNotification,
   testConfig,
@@ -29,11 +29,7 @@ describe('RingCentral subscription renewal', () => {
   beforeAll(async () => {
     fake = await startFakeVendors();
     const config = testConfig({ ...fake.environment, RINGCENTRAL_VERIFICATION_TOKEN: VERIFICATION_TOKEN });
-    class TestApi {}
-    api = await startTestApi(
-      { module: TestApi, imports: [ApiPlatformModule.forRoot(config), WebhooksModule] },
-      config,
-    );
+    api = await startFeatureApi(config, [WebhooksModule]);
     worker = await startTestWorker(config);
   });
 
