@@ -70,6 +70,10 @@ export class JobQueue implements OnModuleInit {
     name: N,
     jobs: readonly ({ payload: JobPayloads[N] } & NewJobOptions)[],
   ): Promise<void> {
+    // A MULTI builds an ioredis pipeline, which copies every loaded script onto itself: for one
+    // job that was most of the api's cost of queueing it, and a plain add is the same round trip.
+    const [only, ...others] = jobs;
+    if (only && others.length === 0) return this.add(name, only.payload, only);
     const definition = JOBS[name];
     const adding = this.queue(definition.queue).addBulk(
       jobs.map(({ payload, ...options }) => ({
