@@ -9,6 +9,7 @@ import {
   agentParty,
   agentUser,
   chatDeactivatedBody,
+  createTestDatabase,
   customerUser,
   DEMO_PASSWORD,
   incomingChatBody,
@@ -54,6 +55,7 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
   let agentClient: HttpClient;
   let agent: Agent;
   let presenceSequence = 1_000;
+  let dropDatabase: (() => Promise<void>) | undefined;
 
   const sendLiveChatStatus = (status: string, agentId = LIVECHAT_ID) =>
     deliver(
@@ -98,7 +100,12 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
         });
       }
     });
+    // A database of its own: the presence policy set below is global, and another file's worker
+    // sweeping for overdue wrap-ups would restore this file's agent through its own fake vendors.
+    const database = await createTestDatabase('presence');
+    dropDatabase = database.drop;
     const config = testConfig({
+      DATABASE_URL: database.url,
       ...fake.environment,
       LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
       RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,
@@ -133,6 +140,7 @@ describe('agent presence kept consistent across LiveChat and RingCentral', { tim
     await worker?.close();
     await api?.close();
     await fake?.close();
+    await dropDatabase?.();
   });
 
   it('takes a call off chats, restores them after the wrap-up, and settles despite the echoes', async () => {

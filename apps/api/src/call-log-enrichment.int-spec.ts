@@ -3,6 +3,7 @@ import type { Conversation, Page, SyncLog } from '@ccp/contracts';
 import { DemoUsersSeeder, JobQueue } from '@ccp/server-platform';
 import {
   callScenario,
+  createTestDatabase,
   DEMO_PASSWORD,
   deliverAll,
   fakeCallLogRecord,
@@ -47,9 +48,16 @@ interface Product {
   admin: HttpClient;
 }
 
+// A database of this file's own: another file's worker sweeping for due call-log fetches would
+// take the calls these tests make due, and ask its own fake RingCentral, which has no record of them.
+let database: { url: string; drop: () => Promise<void> };
+beforeAll(async () => (database = await createTestDatabase('call_log')));
+afterAll(() => database?.drop());
+
 async function startProduct(fetchDelayMs: number): Promise<Product> {
   const fake = await startFakeVendors();
   const config = testConfig({
+    DATABASE_URL: database.url,
     ...fake.environment,
     LIVECHAT_WEBHOOK_SECRETS: secrets.livechatSecret,
     RINGCENTRAL_VERIFICATION_TOKEN: secrets.ringcentralToken,

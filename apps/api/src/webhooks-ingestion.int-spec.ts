@@ -13,6 +13,7 @@ import { DemoUsersSeeder, JobQueue, QueueWorkers, SyncLogRetentionHandler } from
 import { OutboxRelay, WebhookEventRetentionHandler } from '@ccp/server-webhooks';
 import {
   agentParty,
+  createTestDatabase,
   DEMO_PASSWORD,
   DisposableRedis,
   incomingEventBody,
@@ -58,6 +59,7 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
   let api: RunningApi;
   let worker: INestApplicationContext;
   let admin: HttpClient;
+  let dropDatabase: (() => Promise<void>) | undefined;
 
   const eventsOfType = async (type: string) =>
     (await admin.get<Page<WebhookEvent>>(`/api/webhook-events?type=${type}&limit=200`)).body.items;
@@ -82,7 +84,12 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
   beforeAll(async () => {
     // A Redis of our own, so the test can take it away without disturbing anything else.
     redis = await DisposableRedis.start();
+    // And a database of its own: another test file's worker sweeping for lost jobs would find the
+    // webhooks this file ages on purpose, miss their jobs in its own Redis, and take them over.
+    const database = await createTestDatabase('ingestion');
+    dropDatabase = database.drop;
     const config = testConfig({
+      DATABASE_URL: database.url,
       REDIS_URL: redis.url,
       LIVECHAT_WEBHOOK_SECRETS: `old-rotated-secret,${LIVECHAT_SECRET}`,
       RINGCENTRAL_VERIFICATION_TOKEN: RINGCENTRAL_TOKEN,
@@ -98,6 +105,7 @@ describe('vendor webhooks: verify, store durably, deduplicate, process', () => {
     await worker?.close();
     await api?.close();
     await redis?.stop();
+    await dropDatabase?.();
   });
 
   describe('LiveChat', () => {
