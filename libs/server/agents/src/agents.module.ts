@@ -10,6 +10,7 @@ import { AgentReferences } from './directory/agent-references';
 import { AgentEntity } from './directory/agent.entity';
 import { DemoAgentSeeder } from './directory/demo-agent.seeder';
 import { PlaceholderAbsorption } from './directory/placeholder-absorption';
+import { PrelockedAgents } from './directory/prelocked-agents';
 import { PresencePolicyEntity } from './policy/presence-policy.entity';
 import { PresencePolicyStore } from './policy/presence-policy.store';
 import { PresenceOutboundHandler } from './presence/presence-outbound.handler';
@@ -24,7 +25,14 @@ const presence = [TypeOrmModule.forFeature(AGENT_ENTITIES), QueueModule, Realtim
 /** Resolving vendor ids and the presence model: for the worker's handlers and other libraries. */
 @Module({
   imports: presence,
-  providers: [AgentDirectory, AgentReferences, PresenceService, PresencePolicyStore, DemoAgentSeeder],
+  providers: [
+    AgentDirectory,
+    AgentReferences,
+    PrelockedAgents,
+    PresenceService,
+    PresencePolicyStore,
+    DemoAgentSeeder,
+  ],
   exports: [AgentDirectory, AgentReferences, PresenceService, PresencePolicyStore, DemoAgentSeeder],
 })
 export class AgentsModule {}

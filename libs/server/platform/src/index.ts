@@ -42,7 +42,7 @@ export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './p
 export { SyncLogsRepository, type NewSyncLog } from './sync-logs/sync-logs.repository';
 export { SyncLogRetentionHandler } from './sync-logs/sync-log-retention.handler';
 export { deleteInBatches } from './database/delete-in-batches';
-export { findLockedRow, hydrateRow, updateRow, type RowLock } from './database/hot-rows';
+export { findLockedRow, findLockedRows, hydrateRow, updateRow, type RowLock } from './database/hot-rows';
 export { CombinedWrite } from './database/combined-write';
 export { GroupCommit, type GroupLimits, type GroupRun } from './database/group-commit';
 export { PageQueryDto } from './http/page-query.dto';

@@ -1,5 +1,5 @@
 export { WEBHOOK_ENTITIES, WebhooksModule, WebhooksWorkerModule } from './webhooks.module';
-export { HandlesDomainEvent } from './processing/domain-event-handler.decorator';
+export { HandlesDomainEvent, PreparesDomainEvents } from './processing/domain-event-handler.decorator';
 export type { DomainEventContext } from './processing/domain-event.dispatcher';
 export type { DomainEvent, DomainEventOf, DomainEventType } from './parsing/domain-events';
 export { INBOX_STORE_STATEMENT } from './inbox/inbox.repository';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AgentEntity } from './agent.entity';
+import { PrelockedAgents } from './prelocked-agents';
 
 export interface VendorAgentRef {
   name?: string;
@@ -18,6 +19,8 @@ type VendorIdColumn = 'livechat_agent_id' | 'ringcentral_extension_id';
  */
 @Injectable()
 export class AgentDirectory {
+  constructor(private readonly prelocked: PrelockedAgents) {}
+
   resolveLiveChatAgent(
     manager: EntityManager,
     livechatAgentId: string,
@@ -69,6 +72,7 @@ export class AgentDirectory {
         `UPDATE ${table} SET name = COALESCE($2, name), email = COALESCE(email, $3), updated_at = now() WHERE id = $1`,
         [row.id, betterName ?? null, missingEmail ?? null],
       );
+      this.prelocked.forget(manager, row.id);
     }
     return row.id;
   }

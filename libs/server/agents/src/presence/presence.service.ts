@@ -15,6 +15,7 @@ import { EntityNotFoundError, type EntityManager } from 'typeorm';
 import { AgentDirectory } from '../directory/agent-directory';
 import { AgentEntity, type CallLeg, type PendingPush, type PendingPushes } from '../directory/agent.entity';
 import { toAgent } from '../directory/agent.view';
+import { PrelockedAgents } from '../directory/prelocked-agents';
 import { PresencePolicyStore } from '../policy/presence-policy.store';
 import { startStatusInterval } from '../timeline/agent-timeline';
 import { consumeEcho, expectEcho } from './pending-echoes';
@@ -98,6 +99,7 @@ export class PresenceService {
 
   constructor(
     private readonly directory: AgentDirectory,
+    private readonly prelocked: PrelockedAgents,
     private readonly policies: PresencePolicyStore,
     private readonly realtime: RealtimePublisher,
     private readonly jobs: JobQueue,
@@ -343,14 +345,27 @@ export class PresenceService {
    */
   private async lock(manager: EntityManager, key: AgentKey): Promise<AgentEntity> {
     const lockById = async (id: string): Promise<AgentEntity> => {
-      const agent = await findLockedRow(manager, AgentEntity, { id }, 'FOR NO KEY UPDATE');
+      const agent =
+        this.prelocked.take(manager, { id }) ??
+        (await findLockedRow(manager, AgentEntity, { id }, 'FOR NO KEY UPDATE'));
       if (!agent) throw new EntityNotFoundError(AgentEntity, { id });
       return agent;
     };
     if (typeof key === 'string') return lockById(key);
-    // Almost every webhook names a known extension: one statement finds and locks its agent.
-    const known = await findLockedRow(manager, AgentEntity, key, 'FOR NO KEY UPDATE');
+    // Almost every webhook names a known extension: one statement finds and locks its agent,
+    // unless its group locked it already.
+    const known =
+      this.prelocked.take(manager, key) ??
+      (await findLockedRow(manager, AgentEntity, key, 'FOR NO KEY UPDATE'));
     return known ?? lockById(await this.directory.resolveExtension(manager, key.ringcentralExtensionId));
+  }
+
+  /**
+   * Locks, in one statement, the agents of these extensions (those already known), ahead of
+   * their changes in this transaction, which then take the rows without a statement each.
+   */
+  lockAheadByExtension(manager: EntityManager, extensionIds: string[]): Promise<void> {
+    return this.prelocked.lockByExtension(manager, extensionIds);
   }
 
   /** Locks the agent, applies the change, derives the status, records the timeline and the event. */

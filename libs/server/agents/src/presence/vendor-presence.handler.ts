@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { HandlesDomainEvent, type DomainEventContext, type DomainEventOf } from '@ccp/server-webhooks';
+import {
+  HandlesDomainEvent,
+  PreparesDomainEvents,
+  type DomainEventContext,
+  type DomainEventOf,
+} from '@ccp/server-webhooks';
+import type { EntityManager } from 'typeorm';
 import { AgentDirectory } from '../directory/agent-directory';
 import { PresenceService } from './presence.service';
 
@@ -54,6 +60,21 @@ export class VendorPresenceHandler {
         sequence: event.sequence,
         telephonyStatus: telephonyStatusOfLeg(party.status.code, party.direction),
       },
+    );
+  }
+
+  /**
+   * A group's presence notifications lock their agents in one statement, in id order. Not call
+   * legs: their handler locks the conversation first, then the agent.
+   */
+  @PreparesDomainEvents('agent.phone_presence')
+  async lockPhonePresenceAgents(
+    events: DomainEventOf<'agent.phone_presence'>[],
+    manager: EntityManager,
+  ): Promise<void> {
+    await this.presence.lockAheadByExtension(
+      manager,
+      events.map((event) => event.extensionId),
     );
   }
 

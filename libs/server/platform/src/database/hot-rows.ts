@@ -38,6 +38,28 @@ export async function findLockedRow<T extends ObjectLiteral>(
   return row && hydrateRow(manager, target, row);
 }
 
+/**
+ * Every row whose `property` is one of `values`, locked in primary-key order: two transactions
+ * that lock overlapping sets this way take the rows they share in the same order, so neither
+ * waits for the other in a cycle.
+ */
+export async function findLockedRows<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  property: keyof T & string,
+  values: string[],
+  lock: RowLock,
+): Promise<T[]> {
+  const metadata = manager.connection.getMetadata(target);
+  const key = metadata.primaryColumns[0]?.databaseName ?? 'id';
+  const rows = (await manager.query(
+    `SELECT * FROM "${metadata.tableName}" WHERE "${columnOf(metadata, property).databaseName}" = ANY($1)
+     ORDER BY "${key}" ${lock}`,
+    [values],
+  )) as Record<string, unknown>[];
+  return rows.map((row) => hydrateRow(manager, target, row));
+}
+
 /** A whole row as read from PostgreSQL (`SELECT *`, `RETURNING *`) as the entity TypeORM would load. */
 export function hydrateRow<T extends ObjectLiteral>(
   manager: EntityManager,

@@ -25,3 +25,18 @@ export const HandlesDomainEvent = (
   options: DomainEventHandlerOptions = {},
 ): MethodDecorator =>
   SetMetadata(DOMAIN_EVENT_HANDLER, { type, order: options.order ?? 0 } satisfies DomainEventHandlerMetadata);
+
+export const DOMAIN_EVENT_PREPARER = 'ccp:domainEventPreparer';
+
+export interface DomainEventPreparerMetadata {
+  type: DomainEvent['type'];
+}
+
+/**
+ * Marks the provider method that gets, before any of them is applied, every event of one kind
+ * that a group of webhooks is about to apply in one transaction, with its manager: to lock the
+ * rows they change in one statement, rather than one round trip per event. It must leave the
+ * result of applying them unchanged.
+ */
+export const PreparesDomainEvents = (type: DomainEvent['type']): MethodDecorator =>
+  SetMetadata(DOMAIN_EVENT_PREPARER, { type } satisfies DomainEventPreparerMetadata);

@@ -2,7 +2,12 @@ import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
 import type { DomainEvent } from '../parsing/domain-events';
-import { DOMAIN_EVENT_HANDLER, type DomainEventHandlerMetadata } from './domain-event-handler.decorator';
+import {
+  DOMAIN_EVENT_HANDLER,
+  DOMAIN_EVENT_PREPARER,
+  type DomainEventHandlerMetadata,
+  type DomainEventPreparerMetadata,
+} from './domain-event-handler.decorator';
 
 export interface DomainEventContext {
   manager: EntityManager;
@@ -24,11 +29,13 @@ export interface DomainEventContext {
 }
 
 type Handler = (event: DomainEvent, context: DomainEventContext) => Promise<unknown>;
+type Preparer = (events: DomainEvent[], manager: EntityManager) => Promise<unknown>;
 
 /** Routes normalized vendor events to the domain handlers that registered for them. */
 @Injectable()
 export class DomainEventDispatcher implements OnApplicationBootstrap {
   private readonly handlers = new Map<DomainEvent['type'], { order: number; handle: Handler }[]>();
+  private readonly preparers: { type: DomainEvent['type']; prepare: Preparer }[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -43,6 +50,16 @@ export class DomainEventDispatcher implements OnApplicationBootstrap {
       for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const fn = (instance as Record<string, unknown>)[method];
         if (typeof fn !== 'function') continue;
+        const preparer = this.reflector.get<DomainEventPreparerMetadata | undefined>(
+          DOMAIN_EVENT_PREPARER,
+          fn,
+        );
+        if (preparer) {
+          this.preparers.push({
+            type: preparer.type,
+            prepare: (events, manager) => Promise.resolve(fn.call(instance, events, manager)),
+          });
+        }
         const metadata = this.reflector.get<DomainEventHandlerMetadata | undefined>(DOMAIN_EVENT_HANDLER, fn);
         if (!metadata) continue;
         const list = this.handlers.get(metadata.type) ?? [];
@@ -58,6 +75,14 @@ export class DomainEventDispatcher implements OnApplicationBootstrap {
 
   handles(type: DomainEvent['type']): boolean {
     return (this.handlers.get(type)?.length ?? 0) > 0;
+  }
+
+  /** Hands each preparer the events of its kind among `events`, the ones a group is about to apply. */
+  async prepare(events: DomainEvent[], manager: EntityManager): Promise<void> {
+    for (const { type, prepare } of this.preparers) {
+      const ofType = events.filter((event) => event.type === type);
+      if (ofType.length > 0) await prepare(ofType, manager);
+    }
   }
 
   async dispatch(event: DomainEvent, context: DomainEventContext): Promise<void> {

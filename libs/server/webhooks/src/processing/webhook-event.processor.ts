@@ -74,8 +74,9 @@ function normalize(event: ClaimedWebhookEvent): DomainEvent[] {
  * Processes stored webhooks: parse, normalize, apply every domain event, all in one transaction
  * that holds the inbox row's lock from its first statement, so a duplicate job waits and then
  * finds it done. Jobs that run at once share that transaction (group commit): their events are
- * claimed in one statement, applied one after another in the order their jobs came, and their
- * sync logs written in one statement, so a busy worker pays one BEGIN, claim, log and COMMIT for
+ * claimed in one statement, shown all at once to the preparers (which lock the rows they are
+ * about to change together), applied one after another in the order their jobs came, and their sync logs
+ * written in one statement, so a busy worker pays one BEGIN, claim, log and COMMIT for
  * many webhooks. Each job still gets its own outcome: if any event of a group fails, the group
  * rolls back and each of its events runs again alone, in order, where only its own failure can
  * touch it. With one group at a time, two groups of this worker never wait for each other's locks.
@@ -149,6 +150,8 @@ export class WebhookEventProcessor {
         manager,
         requests.map(({ payload }) => payload.eventId),
       );
+      const domainEvents = new Map([...claimed.values()].map((event) => [event.id, normalize(event)]));
+      await this.dispatcher.prepare([...domainEvents.values()].flat(), manager);
       const processed: Processed[] = [];
       const logs: NewSyncLog[] = [];
       for (const { payload, started } of requests) {
@@ -156,7 +159,9 @@ export class WebhookEventProcessor {
         // Two jobs of one event (a replay) in one group: the first processes it, the second finds it done.
         claimed.delete(payload.eventId);
         const afterCommit: Effect[] = [];
-        const outcome = event ? await this.apply(manager, event, afterCommit) : 'already-done';
+        const outcome = event
+          ? await this.apply(manager, event, domainEvents.get(event.id) ?? [], afterCommit)
+          : 'already-done';
         if (outcome !== 'already-done') {
           // In the same transaction: the log says exactly what committed.
           logs.push({
@@ -176,9 +181,9 @@ export class WebhookEventProcessor {
   private async apply(
     manager: EntityManager,
     event: ClaimedWebhookEvent,
+    domainEvents: DomainEvent[],
     afterCommit: Effect[],
   ): Promise<Exclude<Outcome, 'already-done'>> {
-    const domainEvents = normalize(event);
     const handled = domainEvents.filter((domainEvent) => this.dispatcher.handles(domainEvent.type));
     const beforeCommit: Effect[] = [];
     for (const domainEvent of handled) {
