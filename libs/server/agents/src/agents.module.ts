@@ -10,9 +10,9 @@ import { AgentReferences } from './directory/agent-references';
 import { AgentEntity } from './directory/agent.entity';
 import { DemoAgentSeeder } from './directory/demo-agent.seeder';
 import { PlaceholderAbsorption } from './directory/placeholder-absorption';
-import { PrelockedAgents } from './directory/prelocked-agents';
 import { PresencePolicyEntity } from './policy/presence-policy.entity';
 import { PresencePolicyStore } from './policy/presence-policy.store';
+import { HeldAgents } from './presence/held-agents';
 import { PresenceOutboundHandler } from './presence/presence-outbound.handler';
 import { PresenceService } from './presence/presence.service';
 import { VendorPresenceHandler } from './presence/vendor-presence.handler';
@@ -28,7 +28,7 @@ const presence = [TypeOrmModule.forFeature(AGENT_ENTITIES), QueueModule, Realtim
   providers: [
     AgentDirectory,
     AgentReferences,
-    PrelockedAgents,
+    HeldAgents,
     PresenceService,
     PresencePolicyStore,
     DemoAgentSeeder,

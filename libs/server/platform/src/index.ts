@@ -36,13 +36,20 @@ export {
 } from './queue/queue.registry';
 export { JobHandlerRegistrationError } from './queue/queue-workers.service';
 export { RealtimePublisher, realtimeChannelOf } from './realtime/realtime.publisher';
-export type { AddressedEvent } from './realtime/event-log.repository';
+export type { AddressedEvent, NewRealtimeEvent } from './realtime/event-log.repository';
 export { RealtimePublisherModule } from './realtime/realtime.module';
 export { ApiPlatformModule, PlatformCoreModule, WorkerPlatformModule } from './platform.modules';
 export { SyncLogsRepository, type NewSyncLog } from './sync-logs/sync-logs.repository';
 export { SyncLogRetentionHandler } from './sync-logs/sync-log-retention.handler';
 export { deleteInBatches } from './database/delete-in-batches';
-export { findLockedRow, findLockedRows, hydrateRow, updateRow, type RowLock } from './database/hot-rows';
+export {
+  findLockedRow,
+  findLockedRows,
+  hydrateRow,
+  updateRow,
+  updateRowSql,
+  type RowLock,
+} from './database/hot-rows';
 export { CombinedWrite } from './database/combined-write';
 export { GroupCommit, type GroupLimits, type GroupRun } from './database/group-commit';
 export { PageQueryDto } from './http/page-query.dto';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AgentEntity } from './agent.entity';
-import { PrelockedAgents } from './prelocked-agents';
+import { HeldAgents } from '../presence/held-agents';
 
 export interface VendorAgentRef {
   name?: string;
@@ -19,7 +19,7 @@ type VendorIdColumn = 'livechat_agent_id' | 'ringcentral_extension_id';
  */
 @Injectable()
 export class AgentDirectory {
-  constructor(private readonly prelocked: PrelockedAgents) {}
+  constructor(private readonly held: HeldAgents) {}
 
   resolveLiveChatAgent(
     manager: EntityManager,
@@ -72,7 +72,10 @@ export class AgentDirectory {
         `UPDATE ${table} SET name = COALESCE($2, name), email = COALESCE(email, $3), updated_at = now() WHERE id = $1`,
         [row.id, betterName ?? null, missingEmail ?? null],
       );
-      this.prelocked.forget(manager, row.id);
+      this.held.absorbWrite(manager, row.id, {
+        name: betterName ?? row.name,
+        email: row.email ?? missingEmail ?? null,
+      });
     }
     return row.id;
   }

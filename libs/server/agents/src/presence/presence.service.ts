@@ -1,23 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { Agent, ChatRoutingStatus, PresencePolicy, UnifiedStatus } from '@ccp/contracts';
-import {
-  type AddressedEvent,
-  Audience,
-  CombinedWrite,
-  findLockedRow,
-  JobQueue,
-  RealtimePublisher,
-  updateRow,
-  type JobName,
-  type JobPayloads,
-} from '@ccp/server-platform';
+import { Audience, JobQueue, type JobName, type JobPayloads } from '@ccp/server-platform';
 import { EntityNotFoundError, type EntityManager } from 'typeorm';
 import { AgentDirectory } from '../directory/agent-directory';
 import { AgentEntity, type CallLeg, type PendingPush, type PendingPushes } from '../directory/agent.entity';
 import { toAgent } from '../directory/agent.view';
-import { PrelockedAgents } from '../directory/prelocked-agents';
 import { PresencePolicyStore } from '../policy/presence-policy.store';
-import { startStatusInterval } from '../timeline/agent-timeline';
+import { HeldAgents } from './held-agents';
 import { consumeEcho, expectEcho } from './pending-echoes';
 import { deriveUnifiedStatus } from './unified-status';
 
@@ -99,9 +88,8 @@ export class PresenceService {
 
   constructor(
     private readonly directory: AgentDirectory,
-    private readonly prelocked: PrelockedAgents,
+    private readonly held: HeldAgents,
     private readonly policies: PresencePolicyStore,
-    private readonly realtime: RealtimePublisher,
     private readonly jobs: JobQueue,
   ) {}
 
@@ -122,9 +110,19 @@ export class PresenceService {
     });
   }
 
-  /** RingCentral presence; a notification older than the newest applied one is ignored. */
-  async phonePresenceReported(work: UnitOfWork, agentKey: AgentKey, presence: PhonePresence): Promise<void> {
-    await this.change(work, agentKey, (agent, policy, now) => {
+  /**
+   * RingCentral presence; a notification older than the newest applied one is ignored. With
+   * `writeBehind`, the change stays staged until flushHeldWrites(): only for a caller that flushes
+   * before anything else in the transaction reads agents, their intervals or the event log, and
+   * before it commits.
+   */
+  async phonePresenceReported(
+    work: UnitOfWork,
+    agentKey: AgentKey,
+    presence: PhonePresence,
+    { writeBehind = false } = {},
+  ): Promise<void> {
+    const change = (agent: AgentEntity, policy: PresencePolicy, now: Date): void => {
       if (agent.phoneSequence !== null && presence.sequence <= Number(agent.phoneSequence)) return;
       agent.phoneSequence = String(presence.sequence);
       agent.phonePresenceStatus = presence.presenceStatus ?? agent.phonePresenceStatus;
@@ -147,7 +145,8 @@ export class PresenceService {
         }
       }
       this.applyCallPolicy(work, agent, policy, now);
-    });
+    };
+    await this.change(work, agentKey, change, { writeBehind });
   }
 
   /**
@@ -345,18 +344,14 @@ export class PresenceService {
    */
   private async lock(manager: EntityManager, key: AgentKey): Promise<AgentEntity> {
     const lockById = async (id: string): Promise<AgentEntity> => {
-      const agent =
-        this.prelocked.take(manager, { id }) ??
-        (await findLockedRow(manager, AgentEntity, { id }, 'FOR NO KEY UPDATE'));
+      const agent = await this.held.lock(manager, { id });
       if (!agent) throw new EntityNotFoundError(AgentEntity, { id });
       return agent;
     };
     if (typeof key === 'string') return lockById(key);
     // Almost every webhook names a known extension: one statement finds and locks its agent,
-    // unless its group locked it already.
-    const known =
-      this.prelocked.take(manager, key) ??
-      (await findLockedRow(manager, AgentEntity, key, 'FOR NO KEY UPDATE'));
+    // unless this transaction holds it already.
+    const known = await this.held.lock(manager, key);
     return known ?? lockById(await this.directory.resolveExtension(manager, key.ringcentralExtensionId));
   }
 
@@ -365,15 +360,20 @@ export class PresenceService {
    * their changes in this transaction, which then take the rows without a statement each.
    */
   lockAheadByExtension(manager: EntityManager, extensionIds: string[]): Promise<void> {
-    return this.prelocked.lockByExtension(manager, extensionIds);
+    return this.held.lockByExtension(manager, extensionIds);
   }
 
-  /** Locks the agent, applies the change, derives the status, records the timeline and the event. */
+  /** Writes the changes phonePresenceReported() held back, in one statement. */
+  flushHeldWrites(manager: EntityManager): Promise<void> {
+    return this.held.flush(manager);
+  }
+
+  /** Locks the agent, applies the change, derives the status, stages the timeline and the event. */
   private async change(
     work: UnitOfWork,
     key: AgentKey,
     mutate: (agent: AgentEntity, policy: PresencePolicy, now: Date) => void | Promise<void>,
-    { announceUnchanged = false } = {},
+    { announceUnchanged = false, writeBehind = false } = {},
   ): Promise<Agent> {
     const { manager } = work;
     const agent = await this.lock(manager, key);
@@ -390,29 +390,22 @@ export class PresenceService {
       maxConcurrentChats: agent.maxConcurrentChats,
       wrappingUp: agent.wrapUpUntil !== null,
     });
-    // The interval, the agent and the event go to the database together, in one statement.
-    const write = new CombinedWrite();
-    if (derived.status !== agent.status || derived.reason !== agent.statusReason) {
-      startStatusInterval(write, agent.id, { status: derived.status, reason: derived.reason, at: now });
+    const statusChanged = derived.status !== agent.status || derived.reason !== agent.statusReason;
+    if (statusChanged) {
       agent.status = derived.status;
       agent.statusReason = derived.reason;
       agent.statusSince = now;
     }
     const after = toAgent(agent);
-    let recorded: (() => AddressedEvent) | undefined;
-    if (announceUnchanged || JSON.stringify(before) !== JSON.stringify(after)) {
-      const audience: string[] = [Audience.supervisors];
-      if (agent.teamId) audience.push(Audience.team(agent.teamId));
-      if (agent.userId) audience.push(Audience.user(agent.userId));
-      recorded = this.realtime.recordWith(write, 'agent:status_changed', after, audience);
-    }
-    // The row is locked and loaded whole: an UPDATE of it, without save()'s extra SELECT.
-    const { id, createdAt, updatedAt, ...fields } = agent;
-    await updateRow(manager, AgentEntity, id, fields, write);
-    if (recorded) {
-      const event = recorded();
-      work.afterCommit(() => this.realtime.broadcast(event));
-    }
+    const announce = announceUnchanged || JSON.stringify(before) !== JSON.stringify(after);
+    const audience: string[] = [Audience.supervisors];
+    if (agent.teamId) audience.push(Audience.team(agent.teamId));
+    if (agent.userId) audience.push(Audience.user(agent.userId));
+    this.held.stage(work, agent, {
+      statusChange: statusChanged ? { status: derived.status, reason: derived.reason, at: now } : undefined,
+      event: announce ? { data: after, audience } : undefined,
+    });
+    if (!writeBehind) await this.held.flush(manager);
     return after;
   }
 }

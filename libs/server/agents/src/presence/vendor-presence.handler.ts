@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  FlushesHeldWrites,
   HandlesDomainEvent,
   PreparesDomainEvents,
   type DomainEventContext,
@@ -93,6 +94,13 @@ export class VendorPresenceHandler {
         telephonyStatus: event.telephonyStatus,
         dndStatus: event.dndStatus,
       },
+      { writeBehind: true },
     );
+  }
+
+  /** What phonePresence() held back: the dispatcher calls this before anything else runs. */
+  @FlushesHeldWrites('agent.phone_presence')
+  async flushPhonePresence(manager: EntityManager): Promise<void> {
+    await this.presence.flushHeldWrites(manager);
   }
 }

@@ -1,25 +1,46 @@
 import type { StatusReason, UnifiedStatus } from '@ccp/contracts';
 import type { CombinedWrite } from '@ccp/server-platform';
 
+export interface StatusChange {
+  status: UnifiedStatus;
+  reason: StatusReason | null;
+  at: Date;
+}
+
 /**
- * Ends the agent's current interval and opens the next at the same instant, as part of `write`:
- * this runs for every status change, inside the transaction that holds the agent's row lock.
- * Both parts see the same snapshot, so the new row is never the one being closed.
+ * Ends each agent's current interval where its first change starts, and opens one interval per
+ * change, each ended where the next starts, as part of `write`: this runs inside the transaction
+ * that holds the agents' row locks. Both parts see the same snapshot, so no new row is one being
+ * closed.
  */
-export function startStatusInterval(
+export function startStatusIntervals(
   write: CombinedWrite,
-  agentId: string,
-  next: { status: UnifiedStatus; reason: StatusReason | null; at: Date },
+  changesByAgent: Map<string, StatusChange[]>,
 ): void {
-  const agent = write.param(agentId);
-  const at = write.param(next.at);
+  const closes: string[] = [];
+  const opens: string[] = [];
+  for (const [agentId, changes] of changesByAgent) {
+    const first = changes[0];
+    if (!first) continue;
+    const agent = write.param(agentId);
+    closes.push(`(${agent}::uuid, ${write.param(first.at)}::timestamptz)`);
+    changes.forEach((change, index) => {
+      const endedAt = changes[index + 1]?.at ?? null;
+      opens.push(
+        `(${agent}, ${write.param(change.status)}, ${write.param(change.reason)}, ${write.param(change.at)}, ${write.param(endedAt)})`,
+      );
+    });
+  }
+  if (opens.length === 0) return;
   write.with(
-    'closed_interval',
-    `UPDATE agent_status_intervals SET ended_at = ${at} WHERE agent_id = ${agent} AND ended_at IS NULL`,
+    'closed_intervals',
+    `UPDATE agent_status_intervals AS open_interval SET ended_at = closing.at
+     FROM (VALUES ${closes.join(', ')}) AS closing (agent_id, at)
+     WHERE open_interval.agent_id = closing.agent_id AND open_interval.ended_at IS NULL`,
   );
   write.with(
-    'opened_interval',
-    `INSERT INTO agent_status_intervals (agent_id, status, reason, started_at)
-     VALUES (${agent}, ${write.param(next.status)}, ${write.param(next.reason)}, ${at})`,
+    'opened_intervals',
+    `INSERT INTO agent_status_intervals (agent_id, status, reason, started_at, ended_at)
+     VALUES ${opens.join(', ')}`,
   );
 }

@@ -115,7 +115,7 @@ describe('the conversation model on PostgreSQL', () => {
     });
   });
 
-  // A presence change writes its agent, its timeline and its event together, in one round trip.
+  // Presence changes write their agents, their timelines and their events together, in one round trip.
   it('sends the writes gathered for a row update with it, as one statement, and reads back what they return', async () => {
     const database = api.app.get(DataSource);
     const AgentEntity = 'AgentEntity';
@@ -127,19 +127,21 @@ describe('the conversation model on PostgreSQL', () => {
       authorName: 'Combined Writer',
       createdAt: new Date().toISOString(),
     };
-    const { statements, event } = await database.transaction(async (manager) => {
+    const later = { ...announcement, id: randomUUID(), text: 'and one after it' };
+    const { statements, events } = await database.transaction(async (manager) => {
       const sent = vi.spyOn(manager.queryRunner as NonNullable<typeof manager.queryRunner>, 'query');
       const write = new CombinedWrite();
-      const recorded = api.app
-        .get(RealtimePublisher)
-        .recordWith(write, 'announcement:created', announcement, ['supervisors']);
+      const recorded = api.app.get(RealtimePublisher).recordAllWith(write, [
+        { type: 'announcement:created', data: announcement, audience: ['supervisors'] },
+        { type: 'announcement:created', data: later, audience: ['supervisors', 'team:t1'] },
+      ]);
       write.with(
         'interval',
         `INSERT INTO agent_status_intervals (agent_id, status, reason, started_at)
          VALUES (${write.param(agent.id)}, 'busy', 'manual', now())`,
       );
       await updateRow(manager, AgentEntity, agent.id as string, { name: 'Renamed Writer' }, write);
-      return { statements: sent.mock.calls.length, event: recorded() };
+      return { statements: sent.mock.calls.length, events: recorded() };
     });
 
     expect(statements).toBe(1);
@@ -149,21 +151,16 @@ describe('the conversation model on PostgreSQL', () => {
     expect(
       await database.query('SELECT status FROM agent_status_intervals WHERE agent_id = $1', [agent.id]),
     ).toEqual([{ status: 'busy' }]);
-    const [stored] = (await database.query('SELECT id, type, at, data, audience FROM events WHERE id = $1', [
-      event.id,
-    ])) as { id: string; type: string; at: Date; data: unknown; audience: string[] }[];
-    expect(event).toEqual({
-      id: Number(stored?.id),
-      type: 'announcement:created',
-      at: stored?.at.toISOString(),
-      data: announcement,
-      audience: ['supervisors'],
-    });
-    expect(stored).toMatchObject({
-      type: 'announcement:created',
-      data: announcement,
-      audience: ['supervisors'],
-    });
+    const stored = (await database.query(
+      'SELECT id, type, at, data, audience FROM events WHERE id = ANY($1) ORDER BY id',
+      [events.map((event) => event.id)],
+    )) as { id: string; type: string; at: Date; data: unknown; audience: string[] }[];
+    // In the order given, each read back with the id and time the log gave it.
+    expect(events).toEqual(stored.map((row) => ({ ...row, id: Number(row.id), at: row.at.toISOString() })));
+    expect(stored).toMatchObject([
+      { type: 'announcement:created', data: announcement, audience: ['supervisors'] },
+      { type: 'announcement:created', data: later, audience: ['supervisors', 'team:t1'] },
+    ]);
   });
 
   // Processing adds one for every chat message webhook and reads it back from the same statement.

@@ -31,19 +31,36 @@ export class CombinedWrite {
   }
 
   /**
+   * As with(), for a write of many rows: each of its `columns` is read back as an array, in the
+   * order of `orderBy` (a column of its RETURNING clause).
+   */
+  withRows(label: string, sql: string, columns: readonly string[], orderBy: string): string {
+    const name = `${label}_${this.withQueries.length + 1}`;
+    this.withQueries.push(`"${name}" AS (${sql})`);
+    for (const column of columns) {
+      this.returning.push(
+        `(SELECT array_agg("${column}" ORDER BY "${orderBy}") FROM "${name}") AS "${name}.${column}"`,
+      );
+    }
+    return name;
+  }
+
+  /**
    * Runs the WITH queries and `finalSql` (a write of at most one row, with its own RETURNING
-   * columns in `finalReturning`) and returns that row, empty if it wrote none.
+   * columns in `finalReturning`; without it, only the WITH queries) and returns that row, empty
+   * if it wrote none.
    */
   async run(
     manager: EntityManager,
-    finalSql: string,
+    finalSql?: string,
     finalReturning: readonly string[] = [],
   ): Promise<Record<string, unknown>> {
     const returning = [...finalReturning, ...this.returning];
     const statement = [
       this.withQueries.length > 0 ? `WITH ${this.withQueries.join(',\n')}\n` : '',
-      finalSql,
-      returning.length > 0 ? ` RETURNING ${returning.join(', ')}` : '',
+      finalSql === undefined
+        ? `SELECT ${returning.length > 0 ? returning.join(', ') : '1'}`
+        : `${finalSql}${returning.length > 0 ? ` RETURNING ${returning.join(', ')}` : ''}`,
     ].join('');
     const result = (await manager.query(statement, this.values)) as unknown;
     // TypeORM answers an UPDATE or DELETE with [rows, affected count], an INSERT with its rows.

@@ -79,17 +79,17 @@ export function hydrateRow<T extends ObjectLiteral>(
 }
 
 /**
- * Writes `fields` (entity properties) to the row whose primary key is `id`, and sets the entity's
- * update date column, if it has one, to the database's clock; returns that time. The writes added
- * to `write` go in the same statement.
+ * The UPDATE that writes `fields` (entity properties) to the row whose primary key is `id`, and
+ * sets the entity's update date column, if it has one, to the database's clock; its values are
+ * parameters of `write`.
  */
-export async function updateRow<T extends ObjectLiteral>(
+export function updateRowSql<T extends ObjectLiteral>(
   manager: EntityManager,
   target: EntityTarget<T>,
   id: string,
   fields: Partial<T>,
-  write = new CombinedWrite(),
-): Promise<Date | undefined> {
+  write: CombinedWrite,
+): string {
   const metadata = manager.connection.getMetadata(target);
   const { driver } = manager.connection;
   const key = metadata.primaryColumns[0]?.databaseName ?? 'id';
@@ -102,9 +102,24 @@ export async function updateRow<T extends ObjectLiteral>(
     });
   const updatedAt = metadata.updateDateColumn?.databaseName;
   if (updatedAt) set.push(`"${updatedAt}" = now()`);
+  return `UPDATE "${metadata.tableName}" SET ${set.join(', ')} WHERE ${where}`;
+}
+
+/**
+ * Runs updateRowSql(), with the writes added to `write` in the same statement; returns the
+ * update date the row got, if the entity has one.
+ */
+export async function updateRow<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  id: string,
+  fields: Partial<T>,
+  write = new CombinedWrite(),
+): Promise<Date | undefined> {
+  const updatedAt = manager.connection.getMetadata(target).updateDateColumn?.databaseName;
   const row = await write.run(
     manager,
-    `UPDATE "${metadata.tableName}" SET ${set.join(', ')} WHERE ${where}`,
+    updateRowSql(manager, target, id, fields, write),
     updatedAt ? [`"${updatedAt}" AS "updatedAt"`] : [],
   );
   return row['updatedAt'] as Date | undefined;

@@ -10,6 +10,11 @@ export interface AddressedEvent extends RealtimeEvent {
   audience: string[];
 }
 
+/** An event to append: any type with its own data, and the rooms it goes to. */
+export type NewRealtimeEvent = {
+  [T in RealtimeEventType]: { type: T; data: RealtimeEventMap[T]; audience: string[] };
+}[RealtimeEventType];
+
 interface EventRow {
   id: string;
   type: string;
@@ -47,28 +52,28 @@ export class EventLogRepository {
   }
 
   /**
-   * Appends as part of `write` (one statement with the caller's other writes); the event can be
-   * read once the write has run.
+   * Appends events as part of `write` (one statement with the caller's other writes), with ids in the order given; they can be read
+   * once the write has run. An INSERT of a VALUES list takes its identity values row by row, in
+   * the list's order, so the ids sorted are the events in that order.
    */
-  appendWith<T extends RealtimeEventType>(
-    write: CombinedWrite,
-    type: T,
-    data: RealtimeEventMap[T],
-    audience: string[],
-  ): () => AddressedEvent {
-    const name = write.with(
-      'event',
-      `INSERT INTO events (type, data, audience) VALUES (${write.param(type)}, ${write.param(JSON.stringify(data))}, ${write.param(audience)}) RETURNING id, at`,
-      ['id', 'at'],
+  appendAllWith(write: CombinedWrite, events: NewRealtimeEvent[]): () => AddressedEvent[] {
+    const rows = events.map(
+      ({ type, data, audience }) =>
+        `(${write.param(type)}, ${write.param(JSON.stringify(data))}, ${write.param(audience)})`,
     );
-    return () =>
-      toAddressed({
-        id: write.resultOf(name, 'id') as string,
-        type,
-        at: write.resultOf(name, 'at') as Date,
-        data,
-        audience,
-      });
+    const name = write.withRows(
+      'events',
+      `INSERT INTO events (type, data, audience) VALUES ${rows.join(', ')} RETURNING id, at`,
+      ['id', 'at'],
+      'id',
+    );
+    return () => {
+      const ids = write.resultOf(name, 'id') as string[];
+      const ats = write.resultOf(name, 'at') as Date[];
+      return events.map(({ type, data, audience }, index) =>
+        toAddressed({ id: ids[index] as string, type, at: ats[index] as Date, data, audience }),
+      );
+    };
   }
 
   /** Events after `afterId` addressed to any of `rooms`, oldest first. */

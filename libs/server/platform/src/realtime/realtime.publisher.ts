@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { CombinedWrite } from '../database/combined-write';
 import { createRedisConnection } from '../queue/redis-connection';
-import { EventLogRepository, type AddressedEvent } from './event-log.repository';
+import { EventLogRepository, type AddressedEvent, type NewRealtimeEvent } from './event-log.repository';
 
 export function realtimeChannelOf(config: AppConfig): string {
   return `${config.REDIS_PREFIX}:realtime`;
@@ -53,14 +53,9 @@ export class RealtimePublisher implements OnApplicationShutdown {
     return this.eventLog.append(type, data, audience, manager);
   }
 
-  /** As record(), as part of `write`; the event can be read (and broadcast) once the write has run. */
-  recordWith<T extends RealtimeEventType>(
-    write: CombinedWrite,
-    type: T,
-    data: RealtimeEventMap[T],
-    audience: string[],
-  ): () => AddressedEvent {
-    return this.eventLog.appendWith(write, type, data, audience);
+  /** As record(), as part of `write`, for several events in the order given; read them once it has run. */
+  recordAllWith(write: CombinedWrite, events: NewRealtimeEvent[]): () => AddressedEvent[] {
+    return this.eventLog.appendAllWith(write, events);
   }
 
   /** Never throws: connected clients that miss a broadcast get the event from the log when they resume. */

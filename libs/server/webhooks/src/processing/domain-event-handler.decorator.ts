@@ -40,3 +40,19 @@ export interface DomainEventPreparerMetadata {
  */
 export const PreparesDomainEvents = (type: DomainEvent['type']): MethodDecorator =>
   SetMetadata(DOMAIN_EVENT_PREPARER, { type } satisfies DomainEventPreparerMetadata);
+
+export const HELD_WRITES_FLUSHER = 'ccp:heldWritesFlusher';
+
+export interface HeldWritesFlusherMetadata {
+  type: DomainEvent['type'];
+}
+
+/**
+ * Marks the provider method that writes what the handlers of one kind of event held back in
+ * memory, with the transaction's manager: events of that kind that follow each other in a group
+ * then cost one statement together. The dispatcher calls it before it dispatches an event of any
+ * other kind, and when the group has applied its last event (DomainEventDispatcher.settle), so
+ * nothing else in the transaction ever reads what was not written yet.
+ */
+export const FlushesHeldWrites = (type: DomainEvent['type']): MethodDecorator =>
+  SetMetadata(HELD_WRITES_FLUSHER, { type } satisfies HeldWritesFlusherMetadata);

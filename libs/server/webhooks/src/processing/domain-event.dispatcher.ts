@@ -5,8 +5,10 @@ import type { DomainEvent } from '../parsing/domain-events';
 import {
   DOMAIN_EVENT_HANDLER,
   DOMAIN_EVENT_PREPARER,
+  HELD_WRITES_FLUSHER,
   type DomainEventHandlerMetadata,
   type DomainEventPreparerMetadata,
+  type HeldWritesFlusherMetadata,
 } from './domain-event-handler.decorator';
 
 export interface DomainEventContext {
@@ -30,12 +32,14 @@ export interface DomainEventContext {
 
 type Handler = (event: DomainEvent, context: DomainEventContext) => Promise<unknown>;
 type Preparer = (events: DomainEvent[], manager: EntityManager) => Promise<unknown>;
+type Flusher = (manager: EntityManager) => Promise<unknown>;
 
 /** Routes normalized vendor events to the domain handlers that registered for them. */
 @Injectable()
 export class DomainEventDispatcher implements OnApplicationBootstrap {
   private readonly handlers = new Map<DomainEvent['type'], { order: number; handle: Handler }[]>();
   private readonly preparers: { type: DomainEvent['type']; prepare: Preparer }[] = [];
+  private readonly flushers: { type: DomainEvent['type']; flush: Flusher }[] = [];
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -58,6 +62,13 @@ export class DomainEventDispatcher implements OnApplicationBootstrap {
           this.preparers.push({
             type: preparer.type,
             prepare: (events, manager) => Promise.resolve(fn.call(instance, events, manager)),
+          });
+        }
+        const flusher = this.reflector.get<HeldWritesFlusherMetadata | undefined>(HELD_WRITES_FLUSHER, fn);
+        if (flusher) {
+          this.flushers.push({
+            type: flusher.type,
+            flush: (manager) => Promise.resolve(fn.call(instance, manager)),
           });
         }
         const metadata = this.reflector.get<DomainEventHandlerMetadata | undefined>(DOMAIN_EVENT_HANDLER, fn);
@@ -85,7 +96,17 @@ export class DomainEventDispatcher implements OnApplicationBootstrap {
     }
   }
 
+  /**
+   * Runs the event's handlers, once the writes held back for events of other kinds are in the
+   * database. Whoever dispatches must settle() before anything else reads, and before the commit.
+   */
   async dispatch(event: DomainEvent, context: DomainEventContext): Promise<void> {
+    for (const { type, flush } of this.flushers) if (type !== event.type) await flush(context.manager);
     for (const { handle } of this.handlers.get(event.type) ?? []) await handle(event, context);
+  }
+
+  /** Writes everything the handlers held back in this transaction. */
+  async settle(manager: EntityManager): Promise<void> {
+    for (const { flush } of this.flushers) await flush(manager);
   }
 }

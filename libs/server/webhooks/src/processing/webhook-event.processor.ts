@@ -173,6 +173,7 @@ export class WebhookEventProcessor {
         }
         processed.push({ outcome, afterCommit });
       }
+      await this.dispatcher.settle(manager);
       await this.syncLogs.recordMany(logs, manager);
       return processed;
     });
@@ -199,6 +200,7 @@ export class WebhookEventProcessor {
         afterCommit: (effect) => afterCommit.push(effect),
       });
     }
+    if (beforeCommit.length > 0) await this.dispatcher.settle(manager);
     for (const effect of beforeCommit) await effect();
     if (handled.length > 0) return 'processed';
     // Events nobody handles yet stay replayable: POST /api/webhook-events/:id/replay once a handler exists.
