@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Agent } from '@ccp/contracts';
 import {
-  type AddressedEvent,
   CombinedWrite,
   findLockedRow,
   findLockedRows,
@@ -126,7 +125,7 @@ export class HeldAgents {
       held.statusChanges = [];
     }
     transaction.events = [];
-    recorded?.().forEach((event: AddressedEvent, index) => {
+    recorded?.().forEach((event, index) => {
       events[index]?.work.afterCommit(() => this.realtime.broadcast(event));
     });
   }

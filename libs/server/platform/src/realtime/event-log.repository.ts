@@ -10,7 +10,7 @@ export interface AddressedEvent extends RealtimeEvent {
   audience: string[];
 }
 
-/** An event to append: any type with its own data, and the rooms it goes to. */
+/** An event to append: its type, the data of that type, and the rooms it goes to. */
 export type NewRealtimeEvent = {
   [T in RealtimeEventType]: { type: T; data: RealtimeEventMap[T]; audience: string[] };
 }[RealtimeEventType];
