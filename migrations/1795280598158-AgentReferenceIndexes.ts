@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { createIndexConcurrently } from './concurrent-index';
 
 const INDEXES = [
   {
@@ -26,11 +27,7 @@ export class AgentReferenceIndexes1795280598158 implements MigrationInterface {
   transaction = false;
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const { name, definition } of INDEXES) {
-      // An interrupted concurrent build leaves an invalid index behind; start again from nothing.
-      await queryRunner.query(`DROP INDEX CONCURRENTLY IF EXISTS "${name}"`);
-      await queryRunner.query(`CREATE INDEX CONCURRENTLY "${name}" ${definition}`);
-    }
+    for (const { name, definition } of INDEXES) await createIndexConcurrently(queryRunner, name, definition);
   }
 
   /** Not concurrently: TypeORM reverts inside a transaction whatever the migration asks, and a drop is quick. */

@@ -12,6 +12,7 @@ import { ConversationAgentsIndex1795270288956 } from './1795270288956-Conversati
 import { VendorStateReportsAndPendingPushes1795275028000 } from './1795275028000-VendorStateReportsAndPendingPushes';
 import { CallReconcileDue1795277575358 } from './1795277575358-CallReconcileDue';
 import { AgentReferenceIndexes1795280598158 } from './1795280598158-AgentReferenceIndexes';
+import { OpenStatusIntervalsIndex1796563200000 } from './1796563200000-OpenStatusIntervalsIndex';
 
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Foundation1795243691946,
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   VendorStateReportsAndPendingPushes1795275028000,
   CallReconcileDue1795277575358,
   AgentReferenceIndexes1795280598158,
+  OpenStatusIntervalsIndex1796563200000,
 ];
