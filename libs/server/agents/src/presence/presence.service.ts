@@ -73,6 +73,14 @@ function settled(
   return remaining;
 }
 
+/** Who hears of an agent's change: the supervisors, the agent's team and the agent. */
+function audienceOf(agent: AgentEntity): string[] {
+  const audience: string[] = [Audience.supervisors];
+  if (agent.teamId) audience.push(Audience.team(agent.teamId));
+  if (agent.userId) audience.push(Audience.user(agent.userId));
+  return audience;
+}
+
 /** RingCentral's DND value that still rings the agent's own calls but no queue calls. */
 const NO_QUEUE_CALLS = 'DoNotAcceptDepartmentCalls';
 
@@ -398,12 +406,9 @@ export class PresenceService {
     }
     const after = toAgent(agent);
     const announce = announceUnchanged || JSON.stringify(before) !== JSON.stringify(after);
-    const audience: string[] = [Audience.supervisors];
-    if (agent.teamId) audience.push(Audience.team(agent.teamId));
-    if (agent.userId) audience.push(Audience.user(agent.userId));
     this.held.stage(work, agent, {
       statusChange: statusChanged ? { status: derived.status, reason: derived.reason, at: now } : undefined,
-      event: announce ? { data: after, audience } : undefined,
+      event: announce ? { data: after, audience: audienceOf(agent) } : undefined,
     });
     if (!writeBehind) await this.held.flush(manager);
     return after;

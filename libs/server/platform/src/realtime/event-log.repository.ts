@@ -52,9 +52,9 @@ export class EventLogRepository {
   }
 
   /**
-   * Appends events as part of `write` (one statement with the caller's other writes), with ids in the order given; they can be read
-   * once the write has run. An INSERT of a VALUES list takes its identity values row by row, in
-   * the list's order, so the ids sorted are the events in that order.
+   * Appends events as part of `write` (one statement with the caller's other writes), with ids in
+   * the order given; they can be read once the write has run. An INSERT of a VALUES list takes its
+   * identity values row by row, in the list's order, so the ids sorted are the events in that order.
    */
   appendAllWith(write: CombinedWrite, events: NewRealtimeEvent[]): () => AddressedEvent[] {
     const rows = events.map(
