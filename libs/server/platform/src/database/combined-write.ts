@@ -23,11 +23,7 @@ export class CombinedWrite {
    * `columns` (of its RETURNING clause) are read back once the statement has run.
    */
   with(label: string, sql: string, columns: readonly string[] = []): string {
-    const name = `${label}_${this.withQueries.length + 1}`;
-    this.withQueries.push(`"${name}" AS (${sql})`);
-    for (const column of columns)
-      this.returning.push(`(SELECT "${column}" FROM "${name}") AS "${name}.${column}"`);
-    return name;
+    return this.add(label, sql, columns, (name, column) => `SELECT "${column}" FROM "${name}"`);
   }
 
   /**
@@ -35,13 +31,24 @@ export class CombinedWrite {
    * order of `orderBy` (a column of its RETURNING clause).
    */
   withRows(label: string, sql: string, columns: readonly string[], orderBy: string): string {
+    return this.add(
+      label,
+      sql,
+      columns,
+      (name, column) => `SELECT array_agg("${column}" ORDER BY "${orderBy}") FROM "${name}"`,
+    );
+  }
+
+  /** `readBack` is the subquery that reads one returned column of the write named `name`. */
+  private add(
+    label: string,
+    sql: string,
+    columns: readonly string[],
+    readBack: (name: string, column: string) => string,
+  ): string {
     const name = `${label}_${this.withQueries.length + 1}`;
     this.withQueries.push(`"${name}" AS (${sql})`);
-    for (const column of columns) {
-      this.returning.push(
-        `(SELECT array_agg("${column}" ORDER BY "${orderBy}") FROM "${name}") AS "${name}.${column}"`,
-      );
-    }
+    for (const column of columns) this.returning.push(`(${readBack(name, column)}) AS "${name}.${column}"`);
     return name;
   }
 
