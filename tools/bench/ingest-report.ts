@@ -7,6 +7,7 @@ import {
   writeMarkedSection,
   type MachineInfo,
 } from './bench-report';
+import { PGBENCH, type PhaseCpu } from './cpu-meter';
 import { rejectedCount, type LoadResult } from './load-result';
 import type { PgbenchResult } from './pgbench.run';
 
@@ -33,6 +34,8 @@ export interface IngestRun {
   pgbench: PgbenchResult;
   /** The same statement with one webhook each: the ceiling without group commit, for reference. */
   pgbenchUnbatched: PgbenchResult;
+  /** Where the box's CPU went in (a) at saturation, (b) and (c). */
+  cpu: { api: PhaseCpu; rawFastify: PhaseCpu; pgbench: PhaseCpu };
   /** Only when the bench ran its own api and can count the rows. */
   durability?: { acknowledged: number; stored: number };
 }
@@ -143,6 +146,52 @@ function rows(run: IngestRun): Row[] {
   ];
 }
 
+const microseconds = (value: number): string => `${integer.format(value)} µs`;
+
+function cpuRows(run: IngestRun): string[][] {
+  const phases: [string, PhaseCpu][] = [
+    ['(a) api, saturation', run.cpu.api],
+    ['(b) raw Fastify', run.cpu.rawFastify],
+    ['(c) pgbench, per webhook', run.cpu.pgbench],
+  ];
+  return phases.map(([phase, cpu]) => [
+    phase,
+    `${cpu.busyCores.toFixed(2)} of ${run.machine.cores}`,
+    microseconds(cpu.microsecondsPerRequest),
+    cpu.shares.map((share) => `${share.consumer} ${microseconds(share.microsecondsPerRequest)}`).join(', '),
+  ]);
+}
+
+const CPU_HEADER = ['Phase', 'Cores busy', 'Whole box per request', 'By process, per request'];
+
+/**
+ * The least CPU an ingest path needs per webhook on this box: the HTTP work of (b), load
+ * generator included, plus the database work of (c) without pgbench's own share (the api does
+ * the client's part itself). No implementation on these cores can be faster than that floor
+ * allows, so it bounds the ratio from above, and at the target ratio it leaves a budget for
+ * everything the api does beyond it: routing, validation, the event key, the pg driver, Redis.
+ */
+function cpuBound(run: IngestRun): string {
+  const { api, rawFastify, pgbench } = run.cpu;
+  const pgbenchClient =
+    pgbench.shares.find((share) => share.consumer === PGBENCH.name)?.microsecondsPerRequest ?? 0;
+  const floor = rawFastify.microsecondsPerRequest + pgbench.microsecondsPerRequest - pgbenchClient;
+  const limit = boxLimit(run).perSecond;
+  const ceiling = (run.machine.cores * 1e6) / floor;
+  const budget = (run.machine.cores * 1e6) / (TARGETS.ratioToBoxLimit * limit) - floor;
+  const budgetSentence =
+    budget > 0
+      ? `At ${TARGETS.ratioToBoxLimit} of the limit an api could spend ${microseconds(budget)} per webhook beyond it`
+      : `${TARGETS.ratioToBoxLimit} of the limit is out of reach on this box`;
+  return (
+    `CPU bound: a webhook needs at least ${microseconds(floor)} of the box (b's ` +
+    `${microseconds(rawFastify.microsecondsPerRequest)} per request plus (c)'s ` +
+    `${microseconds(pgbench.microsecondsPerRequest - pgbenchClient)} per webhook without pgbench's own), so on ` +
+    `${run.machine.cores} cores no api exceeds ${perSecond(ceiling)}, ${(ceiling / limit).toFixed(2)} of the limit. ` +
+    `${budgetSentence}; this one spends ${microseconds(api.microsecondsPerRequest - floor)}.`
+  );
+}
+
 function durabilityLine(run: IngestRun): string | undefined {
   if (!run.durability) return undefined;
   const { acknowledged, stored } = run.durability;
@@ -174,6 +223,9 @@ export function summaryLines(run: IngestRun): string[] {
         .join('   '),
     ),
     ...(durability ? [durability] : []),
+    '',
+    ...cpuRows(run).map((row) => row.join('   ')),
+    cpuBound(run),
     '',
     ...verdicts(run).map(verdictLine),
   ];
@@ -279,6 +331,20 @@ function markdownSection(run: IngestRun): string[] {
     '  need more than the cores it leaves them. A CPU profile of the api at saturation there spends',
     '  about a quarter of its busy time inside socket writes: `writev` for the HTTP responses and',
     "  for pg's statements in nearly equal parts, then ioredis's writes of the queued jobs.",
+    '- **The CPU bound, measured.** Each run reads every process’s CPU time during (a), (b) and',
+    '  (c) (the table under the latest run). A webhook needs at least the box time of one raw',
+    '  Fastify request plus that of one webhook in pgbench, the client’s own share left out. On the',
+    '  two boxes measured so far (an AMD EPYC and an Intel Xeon, raw Fastify 23,000–23,900/s) that',
+    '  floor caps the ratio at 0.74–0.78, and at 0.6 leaves an api 53–75 µs per webhook for all it',
+    '  does beyond the floor. This one spends 280–350 µs there: Nest’s routing and validation, the',
+    '  event key, the pg driver and ioredis, and Redis running the queue’s scripts (about 58 µs of',
+    '  Redis per webhook, as much as the whole budget by itself). (a) also leaves about a quarter of',
+    '  the two cores idle: webhooks wait for their commit, two statements in flight and each a WAL',
+    '  flush.',
+    '- **Tried and not kept: four inbox statements in flight instead of two.** The statements got',
+    '  smaller (4.4 webhooks instead of 7.7), PostgreSQL spent more per webhook (191 µs against',
+    '  141 µs) and saturation fell from 3,036/s to 2,799/s on that Intel Xeon. The ratio rose to',
+    '  0.38 only because (c) then runs the smaller statement: a baseline that got worse.',
     '',
     '### Latest run',
     '',
@@ -290,6 +356,12 @@ function markdownSection(run: IngestRun): string[] {
     ...rows(run).map((row) => `| ${row.measurement} | ${row.throughput} | ${row.latency} | ${row.failed} |`),
     '',
     ...(durability ? [durability, ''] : []),
+    `| ${CPU_HEADER.join(' | ')} |`,
+    '| --- | ---: | ---: | --- |',
+    ...cpuRows(run).map((row) => `| ${row.join(' | ')} |`),
+    '',
+    cpuBound(run),
+    '',
     '| Target | Measured | Result |',
     '| --- | ---: | --- |',
     ...verdicts(run).map(

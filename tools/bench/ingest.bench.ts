@@ -5,6 +5,16 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort } from '@ccp/server-testing';
 import { BenchDatabase, postgresVersion } from './bench-database';
+import {
+  CpuMeter,
+  PGBENCH,
+  POSTGRES,
+  REDIS,
+  runningProcess,
+  THIS_PROCESS,
+  type CpuConsumer,
+  type PhaseCpu,
+} from './cpu-meter';
 import { BenchProcess, REPOSITORY_ROOT } from './bench-process';
 import { REDIS_URL, redisVersion } from './bench-redis';
 import { describeMachine, loadAverageOf, PERFORMANCE_DOC } from './bench-report';
@@ -111,6 +121,8 @@ async function saturate(
 interface ApiUnderTest {
   baseUrl: string;
   metricsToken: string | undefined;
+  /** Only for the bench's own api; a --target's CPU time counts with the rest of the box. */
+  pid?: number;
 }
 
 async function startOwnApi(
@@ -132,14 +144,14 @@ async function startOwnApi(
   announce(`starting the api (${API_ENTRY_POINT}) on ${api.baseUrl}, Redis prefix ${redisPrefix}`);
   api.start(REPOSITORY_ROOT);
   await api.healthy();
-  return { baseUrl: api.baseUrl, metricsToken };
+  return { baseUrl: api.baseUrl, metricsToken, pid: api.pid };
 }
 
 async function measureRawFastify(
   options: BenchOptions,
   logDirectory: string,
   teardown: Teardown,
-): Promise<LoadResult> {
+): Promise<{ result: LoadResult; cpu: PhaseCpu }> {
   const { connections, durationSeconds } = options;
   const server = new BenchProcess(
     'raw Fastify',
@@ -153,15 +165,18 @@ async function measureRawFastify(
   await server.healthy();
   announce(`(b) raw Fastify: warm-up ${WARM_UP_SECONDS} s, then saturation for ${durationSeconds} s`);
   await saturate('(b) warm-up', server.baseUrl, connections, WARM_UP_SECONDS);
+  const meter = CpuMeter.start([runningProcess('raw Fastify', server.pid), THIS_PROCESS]);
   const result = await saturate('(b) raw Fastify', server.baseUrl, connections, durationSeconds);
+  const cpu = meter.stop(result.acknowledgedPerSecond);
   reportPhase(result);
   await server.stop();
-  return result;
+  return { result, cpu };
 }
 
 interface ApiResults {
   fixedRate: LoadResult;
   saturation: LoadResult;
+  saturationCpu: PhaseCpu;
   /** Mean webhooks per inbox statement at saturation (the api's group commit). */
   webhooksPerStatement: number;
   /** Across every phase, warm-up included. */
@@ -169,7 +184,7 @@ interface ApiResults {
 }
 
 async function measureApi(
-  { baseUrl: apiUrl, metricsToken }: ApiUnderTest,
+  { baseUrl: apiUrl, metricsToken, pid }: ApiUnderTest,
   options: BenchOptions,
   database: BenchDatabase,
 ): Promise<ApiResults> {
@@ -193,7 +208,10 @@ async function measureApi(
   announce(`(a) api at saturation for ${durationSeconds} s`);
   await database.checkpoint();
   const countersBefore = await readStatementSizeCounters(apiUrl, metricsToken);
+  const consumers: CpuConsumer[] = [POSTGRES, REDIS, THIS_PROCESS];
+  const meter = CpuMeter.start(pid === undefined ? consumers : [runningProcess('api', pid), ...consumers]);
   const saturation = await saturate('(a) saturation', apiUrl, connections, durationSeconds);
+  const saturationCpu = meter.stop(saturation.acknowledgedPerSecond);
   const webhooksPerStatement = meanStatementSize(
     countersBefore,
     await readStatementSizeCounters(apiUrl, metricsToken),
@@ -203,6 +221,7 @@ async function measureApi(
   return {
     fixedRate,
     saturation,
+    saturationCpu,
     webhooksPerStatement,
     acknowledged: warmUp.acknowledged + fixedRate.acknowledged + saturation.acknowledged,
   };
@@ -255,14 +274,16 @@ async function measureDatabase(
   options: BenchOptions,
   database: BenchDatabase,
   webhooksPerStatement: number,
-): Promise<{ pgbench: PgbenchResult; pgbenchUnbatched: PgbenchResult }> {
+): Promise<{ pgbench: PgbenchResult; pgbenchCpu: PhaseCpu; pgbenchUnbatched: PgbenchResult }> {
   announce(
     `(c) pgbench, the api's SQL with ${webhooksPerStatement} webhooks per statement, for ${options.durationSeconds} s`,
   );
+  const meter = CpuMeter.start([POSTGRES, PGBENCH]);
   const pgbench = await runInboxPgbench(options, database, webhooksPerStatement);
+  const pgbenchCpu = meter.stop(pgbench.webhooksPerSecond);
   announce(`(c′) pgbench, the api's SQL with one webhook per statement, for ${options.durationSeconds} s`);
   const pgbenchUnbatched = await runInboxPgbench(options, database, 1);
-  return { pgbench, pgbenchUnbatched };
+  return { pgbench, pgbenchCpu, pgbenchUnbatched };
 }
 
 async function measure(options: BenchOptions, logDirectory: string, teardown: Teardown): Promise<IngestRun> {
@@ -282,11 +303,11 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
     : await startOwnApi(database, logDirectory, teardown);
   await assertAccepts(apiUnderTest.baseUrl);
 
-  const rawFastify = await measureRawFastify(options, logDirectory, teardown);
+  const { result: rawFastify, cpu: rawFastifyCpu } = await measureRawFastify(options, logDirectory, teardown);
   const api = await measureApi(apiUnderTest, options, database);
   // Only rows of the bench's own database can be counted; the probe webhook is one more.
   const durability = options.target ? undefined : await assertStored(database, api.acknowledged + 1);
-  const { pgbench, pgbenchUnbatched } = await measureDatabase(
+  const { pgbench, pgbenchCpu, pgbenchUnbatched } = await measureDatabase(
     options,
     database,
     Math.round(api.webhooksPerStatement),
@@ -305,6 +326,7 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
     rawFastify,
     pgbench,
     pgbenchUnbatched,
+    cpu: { api: api.saturationCpu, rawFastify: rawFastifyCpu, pgbench: pgbenchCpu },
     durability,
   };
 }
