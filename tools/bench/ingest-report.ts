@@ -224,7 +224,7 @@ export function summaryLines(run: IngestRun): string[] {
     ),
     ...(durability ? [durability] : []),
     '',
-    ...cpuRows(run).map((row) => row.join('   ')),
+    ...[CPU_HEADER, ...cpuRows(run)].map((row) => row.join('   ')),
     cpuBound(run),
     '',
     ...verdicts(run).map(verdictLine),
