@@ -32,13 +32,15 @@ import {
 import { assertEveryRequestAcknowledged, type LoadResult } from './load-result';
 import { meanStatementSize, readStatementSizeCounters } from './inbox-statement-size';
 import { runPgbench, type PgbenchResult } from './pgbench.run';
+import { runQueueBaseline, type QueueBaselineResult } from './queue-baseline';
 import { runSaturation } from './saturation-load';
 
 const USAGE = `Usage: npm run bench:ingest -- [options]
 
 Measures, in one run: (a) signed LiveChat webhooks/s and acknowledgement latency of the api at a
 fixed rate and at saturation, (b) a raw Fastify server with the same body, (c) pgbench running
-the api's SQL; prints the api's ratio to the box's limit min(b, c) and writes docs/PERFORMANCE.md.
+the api's SQL, (d) the api's queue jobs added to Redis alone; prints the api's ratio to the box's
+limit min(b, c), the CPU bound on it, and writes docs/PERFORMANCE.md.
 
 Options:
   --target URL         an api that is already running (a throwaway one: the webhooks are stored
@@ -54,6 +56,8 @@ Needs local PostgreSQL (postgres://postgres@127.0.0.1:5432) with /usr/bin/pgbenc
 const RAW_FASTIFY_ENTRY_POINT = fileURLToPath(new URL('./raw-fastify.server.js', import.meta.url));
 /** JIT, connection pools and TCP connections settle before anything is recorded. */
 const WARM_UP_SECONDS = 3;
+/** The api enqueues after each inbox statement, and it keeps two of those in flight. */
+const QUEUE_BULKS_IN_FLIGHT = 2;
 
 interface BenchOptions {
   target?: string;
@@ -286,6 +290,31 @@ async function measureDatabase(
   return { pgbench, pgbenchCpu, pgbenchUnbatched };
 }
 
+/**
+ * (d): what Redis spends per job on the enqueue every webhook needs, in the api's batches. Only
+ * Redis's share enters the CPU bound: the client's part is the api's own work, as pgbench's is.
+ */
+async function measureQueue(
+  options: BenchOptions,
+  jobsPerBulk: number,
+  teardown: Teardown,
+): Promise<{ queue: QueueBaselineResult; queueCpu: PhaseCpu }> {
+  announce(
+    `(d) the queue alone: the api's jobs, ${jobsPerBulk} per addBulk, ${QUEUE_BULKS_IN_FLIGHT} in flight, ` +
+      `for ${options.durationSeconds} s`,
+  );
+  const meter = CpuMeter.start([REDIS, { ...THIS_PROCESS, name: 'BullMQ client' }]);
+  const queue = await runQueueBaseline(
+    { durationSeconds: options.durationSeconds, jobsPerBulk, inFlight: QUEUE_BULKS_IN_FLIGHT },
+    teardown,
+  );
+  const queueCpu = meter.stop(queue.jobsPerSecond);
+  console.log(
+    `  ${Math.round(queue.jobsPerSecond)} jobs/s, average ${queue.bulkLatencyAverageMs.toFixed(2)} ms per addBulk`,
+  );
+  return { queue, queueCpu };
+}
+
 async function measure(options: BenchOptions, logDirectory: string, teardown: Teardown): Promise<IngestRun> {
   const startedAt = new Date();
   const machine = describeMachine(await postgresVersion(), await redisVersion());
@@ -307,11 +336,13 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
   const api = await measureApi(apiUnderTest, options, database);
   // Only rows of the bench's own database can be counted; the probe webhook is one more.
   const durability = options.target ? undefined : await assertStored(database, api.acknowledged + 1);
+  const webhooksPerStatement = Math.round(api.webhooksPerStatement);
   const { pgbench, pgbenchCpu, pgbenchUnbatched } = await measureDatabase(
     options,
     database,
-    Math.round(api.webhooksPerStatement),
+    webhooksPerStatement,
   );
+  const { queue, queueCpu } = await measureQueue(options, webhooksPerStatement, teardown);
 
   return {
     startedAt,
@@ -326,7 +357,8 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
     rawFastify,
     pgbench,
     pgbenchUnbatched,
-    cpu: { api: api.saturationCpu, rawFastify: rawFastifyCpu, pgbench: pgbenchCpu },
+    queue,
+    cpu: { api: api.saturationCpu, rawFastify: rawFastifyCpu, pgbench: pgbenchCpu, queue: queueCpu },
     durability,
   };
 }

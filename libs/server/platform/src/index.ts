@@ -17,12 +17,13 @@ export { QUEUE_DASHBOARD_PATH } from './http/queue-dashboard';
 export { HandlesJob, isLastAttempt } from './queue/job-handler.decorator';
 export { JobQueue, QueueUnavailableError } from './queue/job-queue.service';
 export { QueueWorkers } from './queue/queue-workers.service';
-export { QueueModule } from './queue/queue.module';
+export { QueueModule, bullPrefixOf } from './queue/queue.module';
 export {
   JOBS,
   QUEUE_NAMES,
   WEBHOOK_PROCESS_ATTEMPTS,
   jobIdOfEventKey,
+  jobOptionsOf,
   type JobName,
   type JobPayloads,
   type ProcessWebhookPayload,

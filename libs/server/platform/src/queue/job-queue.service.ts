@@ -1,15 +1,15 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
-import type { JobsOptions, Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
 import { AppConfig } from '../config/app-config';
 import {
   JOBS,
+  jobOptionsOf,
   QUEUE_NAMES,
-  RETENTION,
-  retryOptionsOf,
   type JobName,
   type JobPayloads,
+  type NewJobOptions,
   type QueueName,
 } from './queue.registry';
 
@@ -26,12 +26,6 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
-}
-
-export interface NewJobOptions {
-  delayMs?: number;
-  /** Defaults to the registry's id for the payload, if it has one. */
-  jobId?: string;
 }
 
 /** The only way to put work on a queue: typed by the registry, bounded in time. */
@@ -61,7 +55,11 @@ export class JobQueue implements OnModuleInit {
    */
   add<N extends JobName>(name: N, payload: JobPayloads[N], options: NewJobOptions = {}): Promise<void> {
     const definition = JOBS[name];
-    const adding = this.queue(definition.queue).add(name, payload, this.jobOptionsOf(name, payload, options));
+    const adding = this.queue(definition.queue).add(
+      name,
+      payload,
+      jobOptionsOf(name, payload, this.config, options),
+    );
     return this.boundInTime(name, adding);
   }
 
@@ -79,23 +77,10 @@ export class JobQueue implements OnModuleInit {
       jobs.map(({ payload, ...options }) => ({
         name,
         data: payload,
-        opts: this.jobOptionsOf(name, payload, options),
+        opts: jobOptionsOf(name, payload, this.config, options),
       })),
     );
     return this.boundInTime(name, adding);
-  }
-
-  private jobOptionsOf<N extends JobName>(
-    name: N,
-    payload: JobPayloads[N],
-    { delayMs, jobId = JOBS[name].jobId?.(payload) }: NewJobOptions,
-  ): JobsOptions {
-    return {
-      ...retryOptionsOf(name, this.config),
-      ...RETENTION,
-      ...(jobId ? { jobId } : {}),
-      ...(delayMs ? { delay: delayMs } : {}),
-    };
   }
 
   private async boundInTime(name: JobName, adding: Promise<unknown>): Promise<void> {

@@ -229,3 +229,24 @@ export const RETENTION = {
   removeOnComplete: { age: 60 * 60, count: 1_000 },
   removeOnFail: { age: 7 * 24 * 60 * 60, count: 5_000 },
 } as const;
+
+export interface NewJobOptions {
+  delayMs?: number;
+  /** Defaults to the registry's id for the payload, if it has one. */
+  jobId?: string;
+}
+
+/** What BullMQ is given for a job: its retry policy, retention, id and delay. */
+export function jobOptionsOf<N extends JobName>(
+  name: N,
+  payload: JobPayloads[N],
+  config: AppConfig,
+  { delayMs, jobId = JOBS[name].jobId?.(payload) }: NewJobOptions = {},
+): JobsOptions {
+  return {
+    ...retryOptionsOf(name, config),
+    ...RETENTION,
+    ...(jobId ? { jobId } : {}),
+    ...(delayMs ? { delay: delayMs } : {}),
+  };
+}
