@@ -133,10 +133,13 @@ describe('a call-log fetch whose job was lost', () => {
       return row?.call_log_due_at ? row : undefined;
     });
 
-    // Redis lost the delayed job, and the fetch's time has come.
+    // Redis lost the delayed job, and the fetch's time has come. The job is added after the
+    // commit that set the due time, so it is removed only once it is there.
     const jobs = api.app.get(JobQueue);
-    await jobs.queue('integrations').remove(`call-log/${ended.id}`);
-    expect(await jobs.queue('integrations').getJob(`call-log/${ended.id}`)).toBeUndefined();
+    const jobId = `call-log/${ended.id}`;
+    await waitFor('the delayed fetch to be queued', () => jobs.queue('integrations').getJob(jobId));
+    await jobs.queue('integrations').remove(jobId);
+    expect(await jobs.queue('integrations').getJob(jobId)).toBeUndefined();
     await database.query(
       "UPDATE conversations SET call_log_due_at = now() - interval '2 minutes' WHERE id = $1",
       [ended.id],
