@@ -19,6 +19,12 @@ const TARGETS = {
   p99AtRatePerSecond: 500,
 } as const;
 
+/** A short closed-loop run at one connection count, to find the count that saturates. */
+export interface SaturationProbe {
+  connections: number;
+  perSecond: number;
+}
+
 export interface IngestRun {
   startedAt: Date;
   machine: MachineInfo;
@@ -29,6 +35,8 @@ export interface IngestRun {
   warmUpSeconds: number;
   fixedRate: LoadResult;
   saturation: LoadResult;
+  /** Tried before (a) and (b) at saturation, which ran with the count that sustained the most. */
+  saturationProbes: { api: SaturationProbe[]; rawFastify: SaturationProbe[]; seconds: number };
   /** Mean webhooks per inbox statement during (a) at saturation. */
   webhooksPerStatement: number;
   rawFastify: LoadResult;
@@ -209,6 +217,18 @@ function cpuBound(run: IngestRun): string {
   );
 }
 
+export function probeSummary(probes: SaturationProbe[]): string {
+  return probes.map((probe) => `${probe.connections} → ${perSecond(probe.perSecond)}`).join(', ');
+}
+
+function probesLine(run: IngestRun): string {
+  const { api, rawFastify, seconds } = run.saturationProbes;
+  return (
+    `Saturation probes, connections → rate, ${seconds} s each: (a) api ${probeSummary(api)}; ` +
+    `(b) raw Fastify ${probeSummary(rawFastify)}.`
+  );
+}
+
 function durabilityLine(run: IngestRun): string | undefined {
   if (!run.durability) return undefined;
   const { acknowledged, stored } = run.durability;
@@ -239,6 +259,7 @@ export function summaryLines(run: IngestRun): string[] {
         .filter((cell) => cell !== '')
         .join('   '),
     ),
+    probesLine(run),
     ...(durability ? [durability] : []),
     '',
     ...[CPU_HEADER, ...cpuRows(run)].map((row) => row.join('   ')),
@@ -278,11 +299,15 @@ function markdownSection(run: IngestRun): string[] {
     '  fixed rate, open loop: requests are due on a schedule whether or not earlier ones were',
     '  answered, and latency counts from the due time, as a vendor experiences it (autocannon’s own',
     '  rate limit sends each second’s quota in a burst, which would measure the burst). Then closed',
-    '  loop with autocannon, for the most it sustains. A non-2xx answer or a request left unanswered',
-    '  (column Failed) voids the run, and every acknowledged webhook must have its row in',
-    '  `webhook_events`.',
+    '  loop with autocannon, for the most it sustains. Closed loop, throughput is connections',
+    '  divided by latency, and the api’s latency includes each webhook’s wait for its group commit,',
+    '  so a fixed count can leave the cores idle and measure that wait rather than saturation: the',
+    '  phase first runs 5 s probes at 1, 2, 4 and 8 times `--connections` and is measured with the',
+    '  count that sustained the most (the probes are listed under the table). A non-2xx answer or a',
+    '  request left unanswered (column Failed) voids the run, and every acknowledged webhook, the',
+    '  probes’ included, must have its row in `webhook_events`.',
     '- **(b) raw Fastify**: the same bodies to a bare Fastify server that parses the JSON and answers',
-    '  200, with the same load generator: the HTTP ceiling of this box.',
+    '  200, with the same load generator and the same probes: the HTTP ceiling of this box.',
     '- **(c) pgbench**: the statement the api sends (`INBOX_STORE_STATEMENT`, imported, so it',
     '  cannot drift: the inbox and outbox rows of several webhooks in one statement and one commit;',
     '  the outbox rows of queued jobs are deleted later in batches) with as many webhooks per',
@@ -308,10 +333,11 @@ function markdownSection(run: IngestRun): string[] {
     '- **Group commit** (`InboxWriter`): a webhook is stored at once while fewer than two inbox',
     '  statements are running; those that arrive meanwhile go together in the next statement, and',
     '  their jobs onto the queue in one round trip. At 500/s nearly every webhook goes alone; at',
-    '  saturation about 7 share a statement. Each is still acknowledged only after its commit. This',
-    '  raised the saturation rate from about 2,600/s to about 4,200/s on the fastest box measured',
-    '  (below), and is why (c) is far above (a): batched, PostgreSQL stores webhooks much faster',
-    '  than one Node.js process can take them in over HTTP, so the ratio fell while the rate rose.',
+    '  saturation about 7 share a statement with 32 connections and 28–48 with 128–256. Each is',
+    '  still acknowledged only after its commit. This raised the saturation rate at 32 connections',
+    '  from about 2,600/s to about 4,200/s on the fastest box measured (below), and is why (c) is',
+    '  far above (a): batched, PostgreSQL stores webhooks much faster than one Node.js process can',
+    '  take them in over HTTP, so the ratio fell while the rate rose.',
     '- **The acknowledgement waits for the commit only.** The jobs go onto the queue right after',
     '  the answer, not before it: their outbox rows stay until they are there, so nothing is lost',
     '  if Redis is slow or down, and the answer no longer pays that round trip (it took p50',
@@ -353,19 +379,21 @@ function markdownSection(run: IngestRun): string[] {
     '  need more than the cores it leaves them. A CPU profile of the api at saturation there spends',
     '  about a quarter of its busy time inside socket writes: `writev` for the HTTP responses and',
     "  for pg's statements in nearly equal parts, then ioredis's writes of the queued jobs.",
-    '- **The CPU bound, measured.** Each run reads every process’s CPU time during (a) to (d)',
-    '  (the table under the latest run). A webhook needs at least the box time of one raw Fastify',
+    '- **The CPU bound, measured.** Each run reads every process’s CPU time during (a) to (d) (the',
+    '  table under the latest run). A webhook needs at least the box time of one raw Fastify',
     '  request, plus that of one webhook in pgbench and Redis’s time for one job in (d), the',
     '  clients’ own shares left out: the api does their part itself. That is the floor of the data',
     '  path ARCHITECTURE.md fixes, a durable commit and a queued job per webhook, with no code of',
     '  the api’s own around them. On the AMD EPYC measured on 2026-12-07 it capped the ratio at',
-    '  0.51–0.54 (Redis 38 µs per job): there 0.6 is out of reach for this data path however',
-    '  cheap the api. Before (d) was measured, on an AMD EPYC and an Intel Xeon (raw Fastify',
-    '  23,000–23,900/s), the floor without Redis capped it at 0.74–0.78 and left an api 53–75 µs',
-    '  per webhook at 0.6, while Redis alone spent about 58 µs per webhook in (a). Beyond the floor',
-    '  the api spends 177–184 µs per webhook on that AMD EPYC: Nest’s routing and validation, the',
-    '  event key, the pg driver and the BullMQ client. (a) also leaves about a quarter of the two',
-    '  cores idle: webhooks wait for their commit, two statements in flight and each a WAL flush.',
+    '  0.51–0.54 with 32 connections and at 0.49–0.52 with the 128–256 the probes chose (Redis 37–38',
+    '  µs per job): there 0.6 is out of reach for this data path however cheap the api. Before (d)',
+    '  was measured, on an AMD EPYC and an Intel Xeon (raw Fastify 23,000–23,900/s, 32 connections),',
+    '  the floor without Redis capped it at 0.74–0.78 and left an api 53–75 µs per webhook at 0.6,',
+    '  while Redis alone spent about 58 µs per webhook in (a). Beyond the floor the api spends',
+    '  150–184 µs per webhook on that AMD EPYC: Nest’s routing and validation, the event key, the pg',
+    '  driver and the BullMQ client. With 32 connections (a) left about a quarter of the two cores',
+    '  idle, its webhooks waiting for their commits; at the probes’ best count it still leaves a',
+    '  fifth, with the api process the busiest (0.84–0.88 of a core, its JavaScript on one thread).',
     '- **Tried and not kept: four inbox statements in flight instead of two.** The statements got',
     '  smaller (4.4 webhooks instead of 7.7), PostgreSQL spent more per webhook (191 µs against',
     '  141 µs) and saturation fell from 3,036/s to 2,799/s on that Intel Xeon. The ratio rose to',
@@ -374,11 +402,14 @@ function markdownSection(run: IngestRun): string[] {
     '### Latest run',
     '',
     `${run.startedAt.toISOString()}: ${machineLine(run.machine)}. Api: ${run.api}. ` +
-      `${run.durationSeconds} s per phase, after a ${run.warmUpSeconds} s warm-up for (a) and (b).`,
+      `${run.durationSeconds} s per phase, after a ${run.warmUpSeconds} s warm-up for (a) and (b) ` +
+      `and, before their saturation phases, ${run.saturationProbes.seconds} s probes.`,
     '',
     '| Measurement | Throughput | Latency | Failed |',
     '| --- | ---: | --- | ---: |',
     ...rows(run).map((row) => `| ${row.measurement} | ${row.throughput} | ${row.latency} | ${row.failed} |`),
+    '',
+    probesLine(run),
     '',
     ...(durability ? [durability, ''] : []),
     `| ${CPU_HEADER.join(' | ')} |`,

@@ -21,7 +21,14 @@ import { describeMachine, loadAverageOf, PERFORMANCE_DOC } from './bench-report'
 import { announce, positiveInteger, runBench, targetOption, Teardown } from './bench-run';
 import { API_ENTRY_POINT, DATABASE_POOL_SIZE, ownInstallation } from './bench-servers';
 import { runAtFixedRate } from './fixed-rate-load';
-import { latencySummary, summaryLines, writePerformanceSection, type IngestRun } from './ingest-report';
+import {
+  latencySummary,
+  probeSummary,
+  summaryLines,
+  writePerformanceSection,
+  type IngestRun,
+  type SaturationProbe,
+} from './ingest-report';
 import {
   DEMO_LIVECHAT_SECRET,
   INCOMING_EVENT_KEY_PREFIX,
@@ -47,7 +54,8 @@ Options:
                        for real); default: start one on a fresh database, dropped afterwards
   --duration SECONDS   per measured phase (default 20)
   --rate N             webhooks/s of the fixed-rate phase (default 500)
-  --connections N      concurrent connections of the load phases (default 32)
+  --connections N      connections of the fixed-rate phase, and the fewest that saturation
+                       probes (N, 2N, 4N and 8N; default 32)
   --help               this text
 
 Needs local PostgreSQL (postgres://postgres@127.0.0.1:5432) with /usr/bin/pgbench, and Redis
@@ -56,6 +64,14 @@ Needs local PostgreSQL (postgres://postgres@127.0.0.1:5432) with /usr/bin/pgbenc
 const RAW_FASTIFY_ENTRY_POINT = fileURLToPath(new URL('./raw-fastify.server.js', import.meta.url));
 /** JIT, connection pools and TCP connections settle before anything is recorded. */
 const WARM_UP_SECONDS = 3;
+/**
+ * Closed loop, throughput is connections divided by latency, and an api's latency includes the
+ * wait for its group commit: too few connections leave the cores idle and measure that wait, not
+ * saturation. So each saturation phase first tries these multiples of --connections briefly and
+ * is measured with the count that sustained the most.
+ */
+const SATURATION_PROBE_FACTORS = [1, 2, 4, 8];
+const PROBE_SECONDS = 5;
 /** The api enqueues after each inbox statement, and it keeps two of those in flight. */
 const QUEUE_BULKS_IN_FLIGHT = 2;
 
@@ -121,6 +137,25 @@ async function saturate(
   return result;
 }
 
+/** The connection count that sustained the most, and every probe's rate. */
+async function probeSaturation(
+  phase: string,
+  baseUrl: string,
+  fewestConnections: number,
+): Promise<{ connections: number; probes: SaturationProbe[]; acknowledged: number }> {
+  const probes: SaturationProbe[] = [];
+  let acknowledged = 0;
+  for (const factor of SATURATION_PROBE_FACTORS) {
+    const connections = fewestConnections * factor;
+    const result = await saturate(`${phase} probe`, baseUrl, connections, PROBE_SECONDS);
+    probes.push({ connections, perSecond: result.acknowledgedPerSecond });
+    acknowledged += result.acknowledged;
+  }
+  const best = probes.reduce((most, probe) => (probe.perSecond > most.perSecond ? probe : most));
+  console.log(`  ${probeSummary(probes)}: saturating with ${best.connections}`);
+  return { connections: best.connections, probes, acknowledged };
+}
+
 /** The api under test and what reads its /metrics. */
 interface ApiUnderTest {
   baseUrl: string;
@@ -155,7 +190,7 @@ async function measureRawFastify(
   options: BenchOptions,
   logDirectory: string,
   teardown: Teardown,
-): Promise<{ result: LoadResult; cpu: PhaseCpu }> {
+): Promise<{ result: LoadResult; cpu: PhaseCpu; probes: SaturationProbe[] }> {
   const { connections, durationSeconds } = options;
   const server = new BenchProcess(
     'raw Fastify',
@@ -167,20 +202,24 @@ async function measureRawFastify(
   teardown.add('stop the raw Fastify server', () => server.stop());
   server.start(REPOSITORY_ROOT);
   await server.healthy();
-  announce(`(b) raw Fastify: warm-up ${WARM_UP_SECONDS} s, then saturation for ${durationSeconds} s`);
+  announce(
+    `(b) raw Fastify: warm-up ${WARM_UP_SECONDS} s, probes of ${PROBE_SECONDS} s, then saturation for ${durationSeconds} s`,
+  );
   await saturate('(b) warm-up', server.baseUrl, connections, WARM_UP_SECONDS);
+  const saturating = await probeSaturation('(b)', server.baseUrl, connections);
   const meter = CpuMeter.start([runningProcess('raw Fastify', server.pid), THIS_PROCESS]);
-  const result = await saturate('(b) raw Fastify', server.baseUrl, connections, durationSeconds);
+  const result = await saturate('(b) raw Fastify', server.baseUrl, saturating.connections, durationSeconds);
   const cpu = meter.stop(result.acknowledgedPerSecond);
   reportPhase(result);
   await server.stop();
-  return { result, cpu };
+  return { result, cpu, probes: saturating.probes };
 }
 
 interface ApiResults {
   fixedRate: LoadResult;
   saturation: LoadResult;
   saturationCpu: PhaseCpu;
+  saturationProbes: SaturationProbe[];
   /** Mean webhooks per inbox statement at saturation (the api's group commit). */
   webhooksPerStatement: number;
   /** Across every phase, warm-up included. */
@@ -209,12 +248,14 @@ async function measureApi(
   assertEveryRequestAcknowledged('(a) fixed rate', fixedRate);
   reportPhase(fixedRate);
 
-  announce(`(a) api at saturation for ${durationSeconds} s`);
+  announce(`(a) api: saturation probes of ${PROBE_SECONDS} s`);
+  const saturating = await probeSaturation('(a)', apiUrl, connections);
+  announce(`(a) api at saturation with ${saturating.connections} connections for ${durationSeconds} s`);
   await database.checkpoint();
   const countersBefore = await readStatementSizeCounters(apiUrl, metricsToken);
   const consumers: CpuConsumer[] = [POSTGRES, REDIS, THIS_PROCESS];
   const meter = CpuMeter.start(pid === undefined ? consumers : [runningProcess('api', pid), ...consumers]);
-  const saturation = await saturate('(a) saturation', apiUrl, connections, durationSeconds);
+  const saturation = await saturate('(a) saturation', apiUrl, saturating.connections, durationSeconds);
   const saturationCpu = meter.stop(saturation.acknowledgedPerSecond);
   const webhooksPerStatement = meanStatementSize(
     countersBefore,
@@ -226,8 +267,10 @@ async function measureApi(
     fixedRate,
     saturation,
     saturationCpu,
+    saturationProbes: saturating.probes,
     webhooksPerStatement,
-    acknowledged: warmUp.acknowledged + fixedRate.acknowledged + saturation.acknowledged,
+    acknowledged:
+      warmUp.acknowledged + fixedRate.acknowledged + saturating.acknowledged + saturation.acknowledged,
   };
 }
 
@@ -332,7 +375,11 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
     : await startOwnApi(database, logDirectory, teardown);
   await assertAccepts(apiUnderTest.baseUrl);
 
-  const { result: rawFastify, cpu: rawFastifyCpu } = await measureRawFastify(options, logDirectory, teardown);
+  const {
+    result: rawFastify,
+    cpu: rawFastifyCpu,
+    probes: rawFastifyProbes,
+  } = await measureRawFastify(options, logDirectory, teardown);
   const api = await measureApi(apiUnderTest, options, database);
   // Only rows of the bench's own database can be counted; the probe webhook is one more.
   const durability = options.target ? undefined : await assertStored(database, api.acknowledged + 1);
@@ -353,6 +400,7 @@ async function measure(options: BenchOptions, logDirectory: string, teardown: Te
     warmUpSeconds: WARM_UP_SECONDS,
     fixedRate: api.fixedRate,
     saturation: api.saturation,
+    saturationProbes: { api: api.saturationProbes, rawFastify: rawFastifyProbes, seconds: PROBE_SECONDS },
     webhooksPerStatement: api.webhooksPerStatement,
     rawFastify,
     pgbench,
