@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { deleteKeysUnderPrefix, REDIS_URL } from './bench-redis';
+import { ownRedisPrefix, REDIS_URL } from './bench-redis';
 import type { Teardown } from './bench-run';
 import { DEMO_LIVECHAT_SECRET } from './livechat-webhook.body';
 
@@ -28,13 +28,9 @@ export interface OwnInstallation {
  * nothing else on the shared Redis is touched; the prefix's keys are deleted at teardown.
  */
 export function ownInstallation(databaseUrl: string, teardown: Teardown): OwnInstallation {
-  const redisPrefix = `ccp-bench-${randomBytes(4).toString('hex')}`;
+  const redisPrefix = ownRedisPrefix('installation', teardown);
   const jwtSecret = randomBytes(32).toString('hex');
   const metricsToken = randomBytes(16).toString('hex');
-  teardown.add(`delete the Redis keys under ${redisPrefix}`, async () => {
-    const deleted = await deleteKeysUnderPrefix(redisPrefix);
-    console.log(`  deleted ${deleted} Redis keys under ${redisPrefix}`);
-  });
   return {
     redisPrefix,
     jwtSecret,

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { bullPrefixOf, JOBS, jobOptionsOf, loadConfig } from '@ccp/server-platform';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { deleteKeysUnderPrefix, REDIS_URL } from './bench-redis';
+import { ownRedisPrefix, REDIS_URL } from './bench-redis';
 import type { Teardown } from './bench-run';
 import { INCOMING_EVENT_KEY_PREFIX } from './livechat-webhook.body';
 
@@ -32,11 +32,7 @@ export async function runQueueBaseline(
   load: QueueBaselineLoad,
   teardown: Teardown,
 ): Promise<QueueBaselineResult> {
-  const config = loadConfig({ REDIS_PREFIX: `ccp-bench-queue-${randomBytes(4).toString('hex')}` });
-  teardown.add(`delete the Redis keys under ${config.REDIS_PREFIX}`, async () => {
-    const deleted = await deleteKeysUnderPrefix(config.REDIS_PREFIX);
-    console.log(`  deleted ${deleted} Redis keys under ${config.REDIS_PREFIX}`);
-  });
+  const config = loadConfig({ REDIS_PREFIX: ownRedisPrefix('queue', teardown) });
   const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
   const queue = new Queue(JOBS['webhooks.process'].queue, { connection, prefix: bullPrefixOf(config) });
   const nextBulk = () =>
